@@ -1,0 +1,185 @@
+"""The spaCy tokenizer: Vietnamese words, with numbers, dates and codes kept whole.
+
+Text is first cut into pieces by one regular expression (syllables, numbers,
+codes, abbreviations, punctuation...); then :class:`~vn_dolisa_nlp.segmenter.Segmenter`
+joins neighbouring syllables into words. Every token is a slice of the input,
+so ``doc.text`` is the input and offsets are exact.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import srsly
+from spacy.tokens import Doc
+from spacy.util import ensure_path, registry
+from spacy.vocab import Vocab
+
+from .lexicon import domain_words
+from .normalize import needs_normalization, normalize_text
+from .segmenter import Segmenter
+from .sentences import sentence_starts
+
+_SUP = "\u00b2\u00b3\u00b9\u2070-\u2079"          # superscript digits: footnote marks
+_LETTER = rf"[^\W\d_{_SUP}]|[\u0300-\u036f]"        # letters and combining marks (NFD)
+_UP = "0-9A-ZĐƯƠĂÂÊÔ"                              # what a code segment starts with
+_SEG = rf"[{_UP}][{_UP}a-z]*"
+
+PIECE = re.compile(
+    rf"""
+    (?P<url>(?:https?://|www\.)[^\s<>"]*[^\s<>".,;:!?)\]}}])
+  | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
+  | (?P<tag></?[A-Za-z][^<>\n]{{0,100}}?>|&\#?\w{{1,8}};)
+  | (?P<code>(?:(?<=[\s:(])/)?{_SEG}(?:[/-]{_SEG})+(?!\w))
+  | (?P<number>\d+(?:[.,]\d+)*)
+  | (?P<abbr>(?:TP|Tp|TX|Tx|ThS|Ths|TS|PGS|GS|BS|KS)\.(?=[ ]?[^\W\d_])|v\.v\.?)
+  | (?P<foot>[{_SUP}]+)
+  | (?P<word>(?:{_LETTER})(?:{_LETTER}|\d)*)
+  | (?P<dots>\.{{2,}}|…)
+  | (?P<other>\S)
+    """,
+    re.VERBOSE,
+)
+
+# Pieces after which no CRF context is carried: chunks keep the CRF input short.
+_CHUNK_END = {".", "!", "?", ";", "…"}
+_MAX_CHUNK = 400
+
+
+def pieces(text: str) -> Iterator[tuple[int, int, str]]:
+    """Yield ``(start, end, kind)`` for every non-space piece of ``text``."""
+    for m in PIECE.finditer(text):
+        yield m.start(), m.end(), m.lastgroup or "other"
+
+
+class WordTokenizer:
+    """Segment Vietnamese text into words; a spaCy tokenizer."""
+
+    def __init__(self, vocab: Vocab, words: Iterable[str] = (), use_lexicon: bool = True) -> None:
+        self.vocab = vocab
+        self.use_lexicon = use_lexicon
+        self.user_words: list[str] = []
+        self.segmenter = Segmenter(domain_words() if use_lexicon else ())
+        self.add_words(words)
+
+    def add_words(self, words: Iterable[str]) -> None:
+        """Always keep each of ``words`` (e.g. ``"Mường Ảng"``) as one token."""
+        words = [w for w in words if w not in self.user_words]
+        self.user_words.extend(words)
+        self.segmenter.add_words(words)
+
+    def __call__(self, text: str) -> Doc:
+        if not isinstance(text, str):
+            raise TypeError(f"vn_dolisa_nlp expects text as str, got {type(text).__name__}")
+        normalize = needs_normalization(text)
+        spans = self._word_spans(text, normalize)
+        words: list[str] = []
+        spaces: list[bool] = []
+        norms: list[tuple[int, str]] = []
+        prev_end = 0
+        for start, end in spans:
+            gap = text[prev_end:start]
+            if gap:
+                if gap[0] == " " and words:
+                    spaces[-1] = True
+                    gap = gap[1:]
+                if gap:
+                    words.append(gap)
+                    spaces.append(False)
+            word = text[start:end]
+            if normalize:
+                norm = normalize_text(word)
+                if norm != word:
+                    norms.append((len(words), norm.lower()))
+            words.append(word)
+            spaces.append(False)
+            prev_end = end
+        tail = text[prev_end:]
+        if tail:
+            if tail[0] == " " and words:
+                spaces[-1] = True
+                tail = tail[1:]
+            if tail:
+                words.append(tail)
+                spaces.append(False)
+        doc = Doc(self.vocab, words=words, spaces=spaces, sent_starts=sentence_starts(words))
+        for i, norm in norms:
+            doc[i].norm_ = norm
+        return doc
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        for text in texts:
+            yield self(text)
+
+    def _word_spans(self, text: str, normalize: bool) -> list[tuple[int, int]]:
+        """Character spans of the words of ``text``."""
+        spans: list[tuple[int, int]] = []
+        chunk: list[tuple[int, int]] = []
+        norms: list[str] = []
+        joinable: list[bool] = []
+        prev_end, prev_syllable = 0, False
+        for start, end, kind in pieces(text):
+            piece = text[start:end]
+            norm = normalize_text(piece) if normalize and kind == "word" else piece
+            syllable = kind == "word" and self.segmenter.is_syllable(norm)
+            gap = text[prev_end:start]
+            if chunk and ("\n" in gap or len(chunk) >= _MAX_CHUNK):
+                self._flush(chunk, norms, joinable, spans)
+            joinable.append(syllable and prev_syllable and bool(chunk) and gap.strip(" ") == "" and gap != "")
+            chunk.append((start, end))
+            norms.append(norm)
+            if piece in _CHUNK_END:
+                self._flush(chunk, norms, joinable, spans)
+            prev_end, prev_syllable = end, syllable
+        self._flush(chunk, norms, joinable, spans)
+        return spans
+
+    def _flush(self, chunk: list, norms: list, joinable: list, spans: list) -> None:
+        if not chunk:
+            return
+        if any(joinable):
+            starts = self.segmenter.starts(norms, joinable)
+        else:
+            starts = [True] * len(chunk)
+        for (start, end), is_start in zip(chunk, starts):
+            if is_start:
+                spans.append((start, end))
+            else:
+                spans[-1] = (spans[-1][0], end)
+        chunk.clear()
+        norms.clear()
+        joinable.clear()
+
+    # serialisation: the user's words travel with the pipeline
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.msgpack_dumps({"words": self.user_words, "use_lexicon": self.use_lexicon})
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "WordTokenizer":
+        cfg = srsly.msgpack_loads(data)
+        if cfg.get("use_lexicon", True) != self.use_lexicon:
+            self.use_lexicon = cfg["use_lexicon"]
+            self.segmenter = Segmenter(domain_words() if self.use_lexicon else ())
+            self.user_words = []
+        self.add_words(cfg.get("words", []))
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "cfg.json", {"words": self.user_words, "use_lexicon": self.use_lexicon})
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "WordTokenizer":
+        cfg = srsly.read_json(ensure_path(path) / "cfg.json")
+        return self.from_bytes(srsly.msgpack_dumps(cfg))
+
+
+@registry.tokenizers("vn_dolisa.WordTokenizer.v1")
+def create_tokenizer(words: list[str] = [], use_lexicon: bool = True) -> Callable[..., WordTokenizer]:  # noqa: B006
+    """Config entry: ``[nlp.tokenizer] @tokenizers = "vn_dolisa.WordTokenizer.v1"``."""
+
+    def make(nlp) -> WordTokenizer:
+        return WordTokenizer(nlp.vocab, words=words, use_lexicon=use_lexicon)
+
+    return make
