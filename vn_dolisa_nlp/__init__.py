@@ -40,6 +40,8 @@ def load(name_or_path: str | None = None, **spacy_load_kwargs: Any) -> Language:
 def nlp(text: str) -> Doc:
     """Process ``text`` with the default pipeline, loaded on first use."""
     global _default
+    if not isinstance(text, str):
+        raise TypeError(f"vn_dolisa_nlp expects text as str, got {type(text).__name__}")
     if _default is None:
         _default = load()
     return _default(text)

@@ -1,0 +1,12 @@
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "corpus" / "raw"
+
+
+@pytest.fixture(scope="session")
+def sample_report_text() -> str:
+    """The Điện Biên 2023 report, as given."""
+    return (RAW / "000_d2ab505638247179.txt").read_text(encoding="utf-8")
