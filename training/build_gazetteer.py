@@ -18,7 +18,9 @@ import srsly
 import vietnamadminunits
 
 OUT = Path(__file__).resolve().parents[1] / "vn_dolisa_nlp" / "data" / "gazetteer.jsonl"
-DISTRICT_LEVEL = {"Quận": "district", "Huyện": "district", "Thị xã": "district", "Thành phố": "district"}
+# Names the package has already replaced by post-reform ones, but which the reports use:
+# (short name, type, canonical at the time of the reports).
+RENAMED_PROVINCES = [("Thừa Thiên Huế", "Tỉnh", "Tỉnh Thừa Thiên Huế")]
 
 
 def _province_type(full: str) -> str:
@@ -47,6 +49,8 @@ def rows() -> list[dict]:
         add(dist_s, "district", dist_t, prov_s, dist, "legacy")
         if ward_s:
             add(ward_s, "commune", ward_t, prov_s, ward, "legacy")
+    for name, type_, canonical in RENAMED_PROVINCES:
+        add(name, "province", type_, name, canonical, "legacy")
     for prov, prov_s, ward, ward_s, ward_t in con.execute(
         "select province, provinceShort, ward, wardShort, wardType from admin_units"
     ):
