@@ -56,6 +56,26 @@ class Scores:
         return self.unit_right / self.links.tp_gold if self.links.tp_gold else 0.0
 
 
+def doc_to_record(doc, record_id: str) -> dict:
+    """A processed ``Doc`` in the corpus format: its entities, and its links when it has records."""
+    spans = [{"start": e.start_char, "end": e.end_char, "label": e.label_} for e in doc.ents]
+    index = {(s["start"], s["end"]): i for i, s in enumerate(spans)}
+    records = doc._.records if doc.has_extension("records") else []
+    for rec in records or []:
+        q = index.get((rec["quantity_start"], rec["quantity_end"]))
+        if q is None:
+            continue
+        ind = index.get((rec["indicator_start"], rec["indicator_end"]))
+        if ind is None and rec["indicator_start"] is not None:
+            spans.append({"start": rec["indicator_start"], "end": rec["indicator_end"], "label": "INDICATOR"})
+            ind = len(spans) - 1
+        spans[q]["indicator"] = ind
+        spans[q]["kind"] = rec["kind"]
+        if rec.get("unit_start") is not None:
+            spans[q]["unit"] = index.get((rec["unit_start"], rec["unit_end"]))
+    return {"id": record_id, "text": doc.text, "spans": spans}
+
+
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 

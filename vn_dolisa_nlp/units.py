@@ -84,3 +84,13 @@ def unit_of(text: str) -> tuple[str, float]:
         if unit:
             return unit, multiplier
     return "other", multiplier
+
+
+def is_unit_phrase(text: str) -> bool:
+    """True when ``text`` is exactly a known unit: a head word, optionally after a scale word."""
+    words = normalize_text(text).lower().split()
+    if words and words[0] in _SCALES:
+        words = words[1:]
+        if not words:
+            return True
+    return " ".join(words) in _HEADS

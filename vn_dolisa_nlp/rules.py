@@ -1,0 +1,211 @@
+"""Entity rules where rules are exact: numbers, units, dates, document codes and places.
+
+The component ``vn_dolisa_rules`` proposes ``QUANTITY``, ``UNIT``, ``DATE``,
+``POLICY_DOC`` and ``LOC`` spans from token shapes, the unit list and the
+gazetteer. Placed before the trained ``ner`` it fixes spans the model then
+respects; placed after it (``overwrite = false``) it only fills gaps. The
+training README records which placement scores best on dev.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .documents import DOC_TYPES
+from .places import place_of
+from .units import is_unit_phrase
+
+NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
+RATIO = re.compile(r"^\d+(?:[.,]\d+)*/\d+(?:[.,]\d+)*$")
+FULL_DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")
+MONTH_YEAR = re.compile(r"^\d{1,2}/\d{4}$")
+QUARTER_YEAR = re.compile(r"^(?:I|II|III|IV|[1-4])/\d{4}$")
+YEAR = re.compile(r"^(?:19|20)\d{2}$")
+YEAR_RANGE = re.compile(r"^(?:19|20)\d{2}-(?:19|20)\d{2}$")
+CODE = re.compile(r"^(?:\d+[-/]|/)(?:\d{4}/)?[A-ZĐ][A-Za-zĐ]*(?:[-/][A-ZĐƯ][A-Za-zĐƯ]*)+$")
+
+_DOC_TYPES = {t.lower() for t in DOC_TYPES}
+_DATE_LEADS = {"cùng kỳ", "cuối", "đầu", "giữa", "hết", "trong"}
+_LOC_PREFIX = {"tỉnh", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "thành phố", "tp", "tp."}
+_NAME_BEFORE_NUMBER = {"thứ", "nhóm", "khóa", "số", "lần thứ", "kỳ họp thứ", "đợt", "điểm", "khoản", "mục",
+                       "điều", "chương", "phần", "tiết", "phụ lục", "biểu", "mẫu"}
+_CLASSIFIERS = {"lượt", "suất", "phần", "căn", "ngôi"}
+_JOINABLE_UNITS = {"phường", "thị trấn", "thành phố", "thị xã", "htx", "hợp tác xã", "doanh nghiệp", "đơn vị", "hộ"}
+LABELS = ("QUANTITY", "UNIT", "DATE", "POLICY_DOC", "LOC")
+
+
+def _low(doc: Doc, i: int) -> str:
+    return doc[i].norm_ if 0 <= i < len(doc) else ""
+
+
+def _dates(doc: Doc) -> Iterable[tuple[int, int]]:
+    n = len(doc)
+    for i, tok in enumerate(doc):
+        t, low = tok.text, tok.norm_
+        nxt = doc[i + 1].text if i + 1 < n else ""
+        if low == "ngày" and FULL_DATE.match(nxt):
+            yield i, i + 2
+        elif low == "ngày" and i + 5 < n and _low(doc, i + 2) == "tháng" and _low(doc, i + 4) == "năm" \
+                and YEAR.match(doc[i + 5].text):
+            yield i, i + 6
+        elif low == "quý" and QUARTER_YEAR.match(nxt):
+            yield i, i + 2
+        elif low == "tháng" and MONTH_YEAR.match(nxt):
+            yield i, i + 2
+        elif low == "giai đoạn" and (YEAR_RANGE.match(nxt) or (YEAR.match(nxt) and i + 3 < n
+                                     and doc[i + 2].text in "-–" and YEAR.match(doc[i + 3].text))):
+            yield i, i + (2 if YEAR_RANGE.match(nxt) else 4)
+        elif NUMBER.match(t) and _low(doc, i + 1) == "tháng" and _low(doc, i + 2) in ("đầu", "cuối") \
+                and _low(doc, i + 3) == "năm" and YEAR.match(doc[i + 4].text if i + 4 < n else ""):
+            yield i, i + 5
+        elif YEAR.match(t) and i + 2 < n and doc[i + 1].text in "-–" and YEAR.match(doc[i + 2].text):
+            yield i, i + 3
+        elif low == "năm" and YEAR.match(nxt) and not (i + 2 < n and doc[i + 2].text in "-–"):
+            start = i
+            if _low(doc, i - 1) in _DATE_LEADS:
+                start = i - 1
+            yield start, i + 2
+        elif YEAR_RANGE.match(t) or FULL_DATE.match(t):
+            yield i, i + 1
+
+
+def _policy_docs(doc: Doc) -> Iterable[tuple[int, int]]:
+    n = len(doc)
+    for i, tok in enumerate(doc):
+        if CODE.match(tok.text):
+            start, end = i, i + 1
+            if _low(doc, i - 1) == "số" and _low(doc, i - 2) in _DOC_TYPES:
+                start = i - 2
+            elif _low(doc, i - 1) in _DOC_TYPES:
+                start = i - 1
+            j = end + (1 if end < n and doc[end].text == "," else 0)
+            if _low(doc, j) == "ngày" and j + 1 < n and FULL_DATE.match(doc[j + 1].text):
+                end = j + 2
+            yield start, end
+
+
+def _quantities(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int, int | None]]:
+    """(start, end, unit end or None) of numbers that are amounts."""
+    n = len(doc)
+    for i, tok in enumerate(doc):
+        if i in taken or not (NUMBER.match(tok.text) or RATIO.match(tok.text)):
+            continue
+        prev, nxt = _low(doc, i - 1), doc[i + 1].text if i + 1 < n else ""
+        if prev == "(" and nxt == ")":  # (1) list numbers
+            continue
+        if prev in _NAME_BEFORE_NUMBER or prev.endswith("tháng"):
+            continue
+        if YEAR.match(tok.text) and prev in ("năm", "đến", "từ"):
+            continue
+        if prev in ("-", "–") and i > 1 and doc[i - 2].text[:1].isupper():  # COVID - 19
+            continue
+        if _low(doc, i + 1) == "tháng" and _low(doc, i + 2) in ("đầu", "cuối", "năm", "qua"):
+            continue
+        unit_end = _unit_end(doc, i + 1, taken)
+        if unit_end is None and i > 0 and doc[i - 1].text[:1].isupper() and not doc[i].is_sent_start:
+            continue  # a number in a name: Trung đoàn 852, Đề án 161
+        yield i, i + 1, unit_end
+
+
+def _unit_end(doc: Doc, start: int, taken: set[int]) -> int | None:
+    """End of the unit phrase starting at token ``start``: a known unit, with a
+    classifier before it (``lượt lao động``) and comma-joined alternatives after
+    it (``xã, phường, thị trấn``)."""
+    n = len(doc)
+
+    def head(at: int) -> int | None:
+        for k in (3, 2, 1):
+            if at + k <= n and not any(j in taken for j in range(at, at + k)):
+                phrase = doc[at:at + k]
+                if not any(t.is_punct and t.text != "%" for t in phrase) and is_unit_phrase(phrase.text):
+                    return at + k
+        return None
+
+    end = head(start)
+    if end is None:
+        return None
+    if doc[start].norm_ in _CLASSIFIERS and end - start == 1:
+        end = head(end) or end
+    while end + 1 < n and doc[end].text == "," and doc[end + 1].norm_ in _JOINABLE_UNITS:
+        end += 2
+    return end
+
+
+def _places(doc: Doc, taken: set[int], province: str | None) -> Iterable[tuple[int, int]]:
+    n = len(doc)
+    i = 0
+    while i < n:
+        if i in taken:
+            i += 1
+            continue
+        found = None
+        starts_with_prefix = doc[i].norm_ in _LOC_PREFIX
+        first = i + 1 if starts_with_prefix else i
+        for k in (3, 2, 1):
+            end = first + k
+            if end > n or any(j in taken for j in range(i, end)):
+                continue
+            name = doc[first:end]
+            if not all(t.text[:1].isupper() for t in name):
+                continue
+            level, canonical = place_of(doc[i:end].text, province)
+            if canonical and (starts_with_prefix or level in ("country", "province", "district")):
+                found = (i, end)
+                break
+        if found:
+            yield found
+            i = found[1]
+        else:
+            i += 1
+
+
+def find_entities(doc: Doc, labels: Iterable[str] = LABELS, province: str | None = None) -> list[Span]:
+    """The spans the rules are sure of, without overlaps."""
+    labels = set(labels)
+    spans: list[Span] = []
+    taken: set[int] = set()
+
+    def add(start: int, end: int, label: str) -> bool:
+        if any(j in taken for j in range(start, end)):
+            return False
+        taken.update(range(start, end))
+        if label in labels:
+            spans.append(Span(doc, start, end, label=label))
+        return True
+
+    for start, end in _policy_docs(doc):
+        add(start, end, "POLICY_DOC")
+    for start, end in _dates(doc):
+        add(start, end, "DATE")
+    for start, end, unit_end in list(_quantities(doc, taken)):
+        if add(start, end, "QUANTITY") and unit_end:
+            add(end, unit_end, "UNIT")
+    for start, end in _places(doc, taken, province):
+        add(start, end, "LOC")
+    return sorted(spans)
+
+
+class EntityRules:
+    """Pipeline component: add rule spans to ``doc.ents``."""
+
+    def __init__(self, labels: Iterable[str], overwrite: bool) -> None:
+        self.labels = tuple(labels)
+        self.overwrite = overwrite
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = find_entities(doc, self.labels)
+        first, second = (found, list(doc.ents)) if self.overwrite else (list(doc.ents), found)
+        occupied = {i for span in first for i in range(span.start, span.end)}
+        kept = first + [s for s in second if not any(i in occupied for i in range(s.start, s.end))]
+        doc.ents = sorted(kept)
+        return doc
+
+
+@Language.factory("vn_dolisa_rules", default_config={"labels": list(LABELS), "overwrite": False})
+def make_rules(nlp: Language, name: str, labels: list[str], overwrite: bool) -> EntityRules:
+    """``vn_dolisa_rules``: exact-rule entities (see module docstring)."""
+    return EntityRules(labels, overwrite)
