@@ -13,7 +13,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import rules, tokenizer  # noqa: F401  (registers the tokenizer and components)
+from . import extensions, records, rules, tokenizer  # noqa: F401  (registers attributes, tokenizer, components)
 
 __version__ = "0.1.0"
 __all__ = ["blank", "load", "nlp", "__version__"]

@@ -57,22 +57,21 @@ class Scores:
 
 
 def doc_to_record(doc, record_id: str) -> dict:
-    """A processed ``Doc`` in the corpus format: its entities, and its links when it has records."""
-    spans = [{"start": e.start_char, "end": e.end_char, "label": e.label_} for e in doc.ents]
+    """A processed ``Doc`` in the corpus format: its entities, with links when it has records."""
+    ents = list(doc.ents)
+    spans = [{"start": e.start_char, "end": e.end_char, "label": e.label_} for e in ents]
     index = {(s["start"], s["end"]): i for i, s in enumerate(spans)}
-    records = doc._.records if doc.has_extension("records") else []
-    for rec in records or []:
+    for i, e in enumerate(ents):
+        if e.label_ == "QUANTITY":
+            nxt = next((j for j, u in enumerate(ents) if u.label_ == "UNIT" and e.end <= u.start <= e.end + 1), None)
+            spans[i].update(unit=nxt, indicator=None, kind="value")
+    for rec in doc._.records or []:
         q = index.get((rec["quantity_start"], rec["quantity_end"]))
         if q is None:
             continue
-        ind = index.get((rec["indicator_start"], rec["indicator_end"]))
-        if ind is None and rec["indicator_start"] is not None:
-            spans.append({"start": rec["indicator_start"], "end": rec["indicator_end"], "label": "INDICATOR"})
-            ind = len(spans) - 1
-        spans[q]["indicator"] = ind
         spans[q]["kind"] = rec["kind"]
-        if rec.get("unit_start") is not None:
-            spans[q]["unit"] = index.get((rec["unit_start"], rec["unit_end"]))
+        if rec["indicator_start"] is not None:
+            spans[q]["indicator"] = index.get((rec["indicator_start"], rec["indicator_end"]))
     return {"id": record_id, "text": doc.text, "spans": spans}
 
 
@@ -144,21 +143,6 @@ def _score_links(g: dict, p: dict, scores: Scores) -> None:
 
 def _norm(unit: str | None) -> str | None:
     return unit.lower() if unit else None
-
-
-def score_facts(gold_facts: Iterable[tuple], pred_facts: Iterable[tuple], scores: Scores) -> None:
-    """Key facts ``(indicator, value, unit, kind)`` of one document, compared as multisets."""
-    gold, pred = list(gold_facts), list(pred_facts)
-    remaining = list(pred)
-    found = 0
-    for fact in gold:
-        if fact in remaining:
-            remaining.remove(fact)
-            found += 1
-    scores.facts.n_gold += len(gold)
-    scores.facts.n_pred += len(pred)
-    scores.facts.tp_gold += found
-    scores.facts.tp_pred += found
 
 
 def ner_table(scores: Scores, title: str = "") -> str:

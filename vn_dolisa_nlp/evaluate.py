@@ -1,0 +1,190 @@
+"""Evaluate a pipeline on gold paragraphs (SPEC sections 7 and 8).
+
+    python -m vn_dolisa_nlp.evaluate corpus/thuathienhue-2023.jsonl [--model PATH] [--no-baseline]
+
+Paragraphs are put back into their documents (by ``meta.source``, in paragraph
+order, one per line) so that section headings and the document heading give
+their context, as they do when a user runs a whole report. Prints per-label
+precision, recall and F1 (exact spans; ``INDICATOR`` also by overlap), the
+same for ``underthesea.ner`` on ``LOC`` and ``ORG``, link F1, kind and unit
+accuracy, and the share of core-id facts found.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections import defaultdict
+from pathlib import Path
+from typing import Iterable
+
+import srsly
+from spacy.language import Language
+
+from .numbers import parse_number
+from .scoring import PRF, Scores, link_table, ner_table, score
+from .units import unit_of
+
+
+def documents(paragraphs: list[dict]) -> list[tuple[str, list[dict], list[int]]]:
+    """Group paragraphs into documents: (text, paragraphs, start offset of each)."""
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for p in paragraphs:
+        groups[p.get("meta", {}).get("source", p["id"])].append(p)
+    out = []
+    for _, paras in groups.items():
+        paras.sort(key=lambda p: p.get("meta", {}).get("paragraph", 0))
+        offsets, pos = [], 0
+        for p in paras:
+            offsets.append(pos)
+            pos += len(p["text"]) + 1
+        out.append(("\n".join(p["text"] for p in paras), paras, offsets))
+    return out
+
+
+def predict(nlp: Language, paragraphs: list[dict]) -> list[dict]:
+    """Predicted paragraphs in the corpus format, each document run as a whole."""
+    docs = documents(paragraphs)
+    out = []
+    for (text, paras, offsets), doc in zip(docs, nlp.pipe(d[0] for d in docs)):
+        ents = list(doc.ents)
+        records = {(r["quantity_start"], r["quantity_end"]): r for r in (doc._.records or [])}
+        for para, off in zip(paras, offsets):
+            end = off + len(para["text"])
+            inside = [e for e in ents if off <= e.start_char and e.end_char <= end]
+            spans = [{"start": e.start_char - off, "end": e.end_char - off, "label": e.label_} for e in inside]
+            index = {(s["start"], s["end"]): i for i, s in enumerate(spans)}
+            for i, e in enumerate(inside):
+                if e.label_ != "QUANTITY":
+                    continue
+                unit = next((j for j, u in enumerate(inside)
+                             if u.label_ == "UNIT" and e.end <= u.start <= e.end + 1), None)
+                rec = records.get((e.start_char, e.end_char))
+                link = None
+                if rec and rec["indicator_start"] is not None:
+                    link = index.get((rec["indicator_start"] - off, rec["indicator_end"] - off))
+                spans[i].update(unit=unit, indicator=link, kind=rec["kind"] if rec else "value",
+                                fact=_fact(rec))
+            out.append({"id": para["id"], "text": para["text"], "spans": spans})
+    return out
+
+
+def _fact(rec: dict | None) -> tuple | None:
+    if not rec or rec["indicator"] is None:
+        return None
+    return (rec["indicator"], _round(rec["value"]), rec["unit"], rec["kind"])
+
+
+def _round(value) -> float | None:
+    return None if value is None else round(float(value), 6)
+
+
+def gold_fact(paragraph: dict, span: dict) -> tuple | None:
+    """The (core id, value, unit, kind) a gold quantity states, or None without a core id."""
+    spans, text = paragraph["spans"], paragraph["text"]
+    if span.get("indicator") is None or spans[span["indicator"]].get("indicator") is None:
+        return None
+    value = parse_number(text[span["start"]:span["end"]])
+    unit, multiplier = (None, 1.0)
+    if span.get("unit") is not None:
+        u = spans[span["unit"]]
+        unit, multiplier = unit_of(text[u["start"]:u["end"]])
+    if value is not None:
+        value = value * multiplier
+    return (spans[span["indicator"]]["indicator"], _round(value), unit, span["kind"])
+
+
+def score_facts(gold: list[dict], pred: list[dict], scores: Scores) -> None:
+    """Share of gold quantities with a core id whose predicted record states the same fact."""
+    by_id = {p["id"]: p for p in pred}
+    facts = scores.facts
+    for g in gold:
+        predicted = {(s["start"], s["end"]): s.get("fact") for s in by_id[g["id"]]["spans"]
+                     if s["label"] == "QUANTITY"}
+        for s in g["spans"]:
+            if s["label"] != "QUANTITY":
+                continue
+            fact = gold_fact(g, s)
+            if fact is None:
+                continue
+            facts.n_gold += 1
+            found = predicted.get((s["start"], s["end"])) == fact
+            facts.tp_gold += found
+    facts.n_pred = sum(1 for p in pred for s in p["spans"] if s.get("fact"))
+    facts.tp_pred = facts.tp_gold
+
+
+def underthesea_entities(paragraphs: Iterable[dict]) -> list[dict]:
+    """``underthesea.ner`` LOC / ORG spans in the corpus format (character offsets)."""
+    from underthesea import ner
+
+    out = []
+    for p in paragraphs:
+        text, spans, pos = p["text"], [], 0
+        current = None
+        for word, _pos, _chunk, tag in ner(text):
+            parts = [w for w in re.split(r"[\s_]+", word) if w]
+            start = text.find(parts[0], pos) if parts else -1
+            if start < 0:
+                current = None
+                continue
+            end = start
+            for w in parts:
+                found = text.find(w, end)
+                end = found + len(w) if found >= 0 else end
+            pos = end
+            label = tag[2:] if tag[:2] in ("B-", "I-") else None
+            if tag.startswith("B-") or (label and (current is None or current["label"] != label)):
+                current = {"start": start, "end": end, "label": label}
+                spans.append(current)
+            elif tag.startswith("I-") and current is not None:
+                current["end"] = end
+            else:
+                current = None
+        out.append({"id": p["id"], "text": text,
+                    "spans": [s for s in spans if s["label"] in ("LOC", "ORG")]})
+    return out
+
+
+def baseline_table(gold: list[dict], ours: Scores) -> str:
+    base = score([{**g, "spans": [s for s in g["spans"] if s["label"] in ("LOC", "ORG")]} for g in gold],
+                 underthesea_entities(gold))
+    rows = ["| label | vn_dolisa_nlp F1 | underthesea.ner F1 (P / R) |", "|---|---:|---:|"]
+    for label in ("LOC", "ORG"):
+        b: PRF = base.ner[label]
+        rows.append(f"| {label} | {ours.ner[label].f:.3f} | {b.f:.3f} ({b.p:.3f} / {b.r:.3f}) |")
+    return "\n".join(rows)
+
+
+def evaluate(nlp: Language, gold: list[dict]) -> tuple[Scores, list[dict]]:
+    """Scores of ``nlp`` on gold paragraphs, and its predictions."""
+    pred = predict(nlp, gold)
+    scores = score(gold, pred)
+    score_facts(gold, pred, scores)
+    return scores, pred
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m vn_dolisa_nlp.evaluate", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("files", nargs="+", type=Path, help="gold corpus files (JSONL, SPEC section 7)")
+    parser.add_argument("--model", default=None, help="pipeline name or path (default: vn_dolisa_nlp.load())")
+    parser.add_argument("--no-baseline", action="store_true", help="skip underthesea.ner")
+    args = parser.parse_args(argv)
+
+    import vn_dolisa_nlp
+
+    nlp = vn_dolisa_nlp.load(args.model)
+    gold = [p for f in args.files for p in srsly.read_jsonl(f)]
+    scores, _ = evaluate(nlp, gold)
+    print(f"{len(gold)} paragraphs from {', '.join(f.name for f in args.files)}\n")
+    print(ner_table(scores))
+    print()
+    if not args.no_baseline:
+        print(baseline_table(gold, scores))
+        print()
+    print(link_table(scores))
+
+
+if __name__ == "__main__":
+    main()
