@@ -116,7 +116,7 @@ def main() -> None:
     built = next(build.iterdir())
     shutil.rmtree(args.package, ignore_errors=True)
     shutil.copytree(built, args.package)
-    print(f"packaged -> {args.package}  (pip install {args.package.relative_to(ROOT)})")
+    print(f"packaged -> {args.package}")
 
 
 if __name__ == "__main__":

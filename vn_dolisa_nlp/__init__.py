@@ -3,10 +3,13 @@
     >>> import vn_dolisa_nlp
     >>> nlp = vn_dolisa_nlp.load()
     >>> doc = nlp("Toàn tỉnh giải quyết việc làm mới cho 11.309 lao động, đạt 124,27%KH.")
+    >>> doc._.records[0]["value"]
+    11309
 """
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import spacy
@@ -14,10 +17,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extensions, records, rules, tokenizer  # noqa: F401  (registers attributes, tokenizer, components)
+from .dataframe import to_dataframe
+from .reading import looks_like_path, read_text
 
 __version__ = "0.1.0"
-__all__ = ["blank", "load", "nlp", "__version__"]
+__all__ = ["blank", "load", "nlp", "extract", "to_dataframe", "__version__"]
 
+MODEL = "vi_dolisa_sm"
 TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "vn_dolisa.WordTokenizer.v1"}}}
 _default: Language | None = None
 
@@ -27,21 +33,36 @@ def blank() -> Language:
     return spacy.blank("vi", config=TOKENIZER_CONFIG)
 
 
-def load(name_or_path: str | None = None, **spacy_load_kwargs: Any) -> Language:
-    """Load a pipeline: ``name_or_path`` as ``spacy.load`` takes it, or the default pipeline.
+def load(name_or_path: str | os.PathLike | None = None, **spacy_load_kwargs: Any) -> Language:
+    """The trained pipeline (the installed ``vi_dolisa_sm`` by default), or ``name_or_path`` as
+    ``spacy.load`` takes it. Never touches the network."""
+    name = MODEL if name_or_path is None else name_or_path
+    try:
+        return spacy.load(name, **spacy_load_kwargs)
+    except OSError as err:
+        if name_or_path is None:
+            raise OSError(f"the model package '{MODEL}' is not installed; install it with "
+                          f"'pip install ./packages/{MODEL}' from the vn_dolisa_nlp repository") from err
+        raise
 
-    Never touches the network.
-    """
-    if name_or_path is not None:
-        return spacy.load(name_or_path, **spacy_load_kwargs)
-    return blank()
+
+def _default_pipeline() -> Language:
+    global _default
+    if _default is None:
+        _default = load()
+    return _default
 
 
 def nlp(text: str) -> Doc:
     """Process ``text`` with the default pipeline, loaded on first use."""
-    global _default
     if not isinstance(text, str):
         raise TypeError(f"vn_dolisa_nlp expects text as str, got {type(text).__name__}")
-    if _default is None:
-        _default = load()
-    return _default(text)
+    return _default_pipeline()(text)
+
+
+def extract(text_or_path: str | os.PathLike) -> list[dict]:
+    """The records (SPEC section 5) of one document, given as text or as a file path."""
+    if not isinstance(text_or_path, (str, os.PathLike)):
+        raise TypeError(f"extract expects text or a path, got {type(text_or_path).__name__}")
+    text = read_text(text_or_path) if looks_like_path(text_or_path) else text_or_path
+    return nlp(text)._.records
