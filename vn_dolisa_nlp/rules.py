@@ -64,7 +64,8 @@ def _dates(doc: Doc) -> Iterable[tuple[int, int]]:
             yield i, i + 5
         elif YEAR.match(t) and i + 2 < n and doc[i + 1].text in "-–" and YEAR.match(doc[i + 2].text):
             yield i, i + 3
-        elif low == "năm" and YEAR.match(nxt) and not (i + 2 < n and doc[i + 2].text in "-–"):
+        elif low == "năm" and YEAR.match(nxt) and not (i + 3 < n and doc[i + 2].text in "-–"
+                                                        and YEAR.match(doc[i + 3].text)):
             start = i
             if _low(doc, i - 1) in _DATE_LEADS:
                 start = i - 1
