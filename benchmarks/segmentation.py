@@ -81,6 +81,8 @@ def kept_whole(tokens_of: Callable[[str], list[tuple[int, int]]], paragraphs: li
     for text in paragraphs:
         toks = set(tokens_of(text))
         for m in WHOLE.finditer(text):
+            if not text[:m.start()].strip() and text[m.end():m.end() + 1] == ".":
+                continue  # a list marker such as "1.2." is one token with its dot
             total += 1
             kept += (m.start(), m.end()) in toks
     return kept, total

@@ -15,6 +15,9 @@ from typing import Iterable, Sequence
 from .normalize import normalize_text
 
 
+_ADMIN_PREFIXES = {"tỉnh", "huyện", "quận", "xã", "phường", "thôn", "xóm"}
+
+
 @lru_cache(maxsize=1)
 def _pyvi() -> tuple[object, frozenset[str], frozenset[str]]:
     """pyvi's CRF tagger and the bigram / trigram word lists its features read."""
@@ -68,8 +71,10 @@ class Segmenter:
         tags = self._tagger.tag(self._features(pieces, lowered))
         start = [True] * n
         for i in range(1, n):
-            # pyvi's own rule: a capitalised syllable does not join a lower-case one
-            if joinable[i] and tags[i] == "I_W" and not (pieces[i][0].isupper() and not pieces[i - 1][0].isupper()):
+            # pyvi's own rule: a capitalised syllable does not join a lower-case one;
+            # ours: an admin prefix (huyện, xã ...) does not join the name before it
+            if joinable[i] and tags[i] == "I_W" and not (pieces[i][0].isupper() and not pieces[i - 1][0].isupper()) \
+                    and not (lowered[i] in _ADMIN_PREFIXES and pieces[i - 1][0].isupper()):
                 start[i] = False
         if self._lexicon:
             self._apply_lexicon(lowered, joinable, start)
