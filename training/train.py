@@ -31,11 +31,16 @@ import train_linker
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "training" / "output"
+EXACT = ["QUANTITY", "UNIT", "POLICY_DOC"]
+# name -> the rule components to add: (name, position, config)
 PLACEMENTS = {
-    "ner only": None,
-    "rules before ner": {"before": "ner", "overwrite": True},
-    "rules after ner, filling gaps": {"after": "ner", "overwrite": False},
-    "rules after ner, overriding": {"after": "ner", "overwrite": True},
+    "ner only": [],
+    "rules before ner": [("vn_dolisa_rules", {"before": "ner"}, {"overwrite": True})],
+    "rules after ner, filling gaps": [("vn_dolisa_rules", {"after": "ner"}, {"overwrite": False})],
+    "rules after ner, overriding": [("vn_dolisa_rules", {"after": "ner"}, {"overwrite": True})],
+    "number/unit/code rules before ner, all rules after it filling gaps": [
+        ("vn_dolisa_rules_exact", {"before": "ner"}, {"overwrite": True, "labels": EXACT}),
+        ("vn_dolisa_rules", {"after": "ner"}, {"overwrite": False})],
 }
 
 
@@ -44,12 +49,11 @@ def run(cmd: list[str]) -> None:
     subprocess.run(cmd, check=True)
 
 
-def assemble(ner_dir: Path, placement: dict | None, link_model: Path) -> spacy.language.Language:
+def assemble(ner_dir: Path, placement: list, link_model: Path) -> spacy.language.Language:
     """The full pipeline: trained ner, rules where ``placement`` says, records."""
     nlp = spacy.load(ner_dir)
-    if placement is not None:
-        where = {k: v for k, v in placement.items() if k in ("before", "after")}
-        nlp.add_pipe("vn_dolisa_rules", config={"overwrite": placement["overwrite"]}, **where)
+    for name, where, config in placement:
+        nlp.add_pipe("vn_dolisa_rules", name=name, config=config, **where)
     records = nlp.add_pipe("vn_dolisa_records")
     records.scorer = LinkScorer.from_disk(link_model)
     records.threshold = records.scorer.threshold

@@ -43,7 +43,8 @@ class DocumentContext:
 
     def __init__(self, doc: Doc, lines: list[tuple[int, int]]) -> None:
         self.doc = doc
-        self.default_period, self.default_place = self._heading_defaults(lines[:HEAD_LINES])
+        heading = [(s, e) for s, e in lines[:HEAD_LINES] if len(doc[s:e].text) < 300] if len(lines) > 1 else []
+        self.default_period, self.default_place = self._heading_defaults(heading)
         self.by_line: list[LineContext] = []
         top = LineContext(self.default_period, self.default_place, False)
         current = top
@@ -66,7 +67,7 @@ class DocumentContext:
         period = place = None
         for start, end in lines:
             for ent in self.doc[start:end].ents:
-                if ent.label_ == "DATE" and period is None and ent._.period:
+                if ent.label_ == "DATE" and period is None and ent._.period and not _is_comparison(ent):
                     period = ent._.period[:4] if "ngày" in ent.text.lower() else ent._.period
                 if ent.label_ == "LOC" and place is None and ent._.admin_level == "province":
                     place = ent._.canonical

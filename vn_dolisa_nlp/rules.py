@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .documents import DOC_TYPES
+from .numbers import parse_number
 from .places import place_of
 from .units import is_unit_phrase
 
@@ -30,7 +31,7 @@ CODE = re.compile(r"^(?:\d+[-/]|/)(?:\d{4}/)?[A-ZĐ][A-Za-zĐ]*(?:[-/][A-ZĐƯ][
 
 _DOC_TYPES = {t.lower() for t in DOC_TYPES}
 _DATE_LEADS = {"cùng kỳ", "cuối", "đầu", "giữa", "hết", "trong"}
-_LOC_PREFIX = {"tỉnh", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "thành phố", "tp", "tp."}
+_LOC_PREFIX = {"tỉnh", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "thành phố", "tp", "tp.", "nước"}
 _NAME_BEFORE_NUMBER = {"thứ", "nhóm", "khóa", "số", "lần thứ", "kỳ họp thứ", "đợt", "điểm", "khoản", "mục",
                        "điều", "chương", "phần", "tiết", "phụ lục", "biểu", "mẫu"}
 _CLASSIFIERS = {"lượt", "suất", "phần", "căn", "ngôi"}
@@ -107,7 +108,8 @@ def _quantities(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int, int | Non
         if _low(doc, i + 1) == "tháng" and _low(doc, i + 2) in ("đầu", "cuối", "năm", "qua"):
             continue
         unit_end = _unit_end(doc, i + 1, taken)
-        if unit_end is None and i > 0 and doc[i - 1].text[:1].isupper() and not doc[i].is_sent_start:
+        if unit_end is None and i > 0 and doc[i - 1].text[:1].isupper() and not doc[i].is_sent_start \
+                and nxt not in (",", ";", ")", ".") and place_of(doc[i - 1].text)[1] is None:
             continue  # a number in a name: Trung đoàn 852, Đề án 161
         yield i, i + 1, unit_end
 
@@ -190,6 +192,32 @@ def find_entities(doc: Doc, labels: Iterable[str] = LABELS, province: str | None
     return sorted(spans)
 
 
+def _is_table_row_number(ent: Span) -> bool:
+    doc = ent.doc
+    before = doc[ent.start - 1].text if ent.start > 0 else ""
+    line_start = ent.start < 2 or (doc[ent.start - 2].is_space and "\n" in doc[ent.start - 2].text)
+    return before == "|" and line_start
+
+
+def clean(ents: Iterable[Span]) -> list[Span]:
+    """Model entities the rules know to be wrong, dropped or mended: a QUANTITY
+    that is no number or a table's row number, a span of punctuation only, a
+    place missing the admin prefix written before it (``thị xã Hương Thủy``)."""
+    out = []
+    for ent in ents:
+        doc = ent.doc
+        if all(t.is_punct or t.is_space for t in ent):
+            continue
+        if ent.label_ == "QUANTITY" and (not any(c.isdigit() for c in ent.text) and parse_number(ent.text) is None
+                                         or _is_table_row_number(ent)):
+            continue
+        if ent.label_ == "LOC" and ent.start > 0 and doc[ent.start - 1].norm_ in _LOC_PREFIX \
+                and doc[ent.start - 1].ent_type_ == "" and doc[ent.start].norm_ not in _LOC_PREFIX:
+            ent = Span(doc, ent.start - 1, ent.end, label="LOC")
+        out.append(ent)
+    return out
+
+
 class EntityRules:
     """Pipeline component: add rule spans to ``doc.ents``."""
 
@@ -199,7 +227,7 @@ class EntityRules:
 
     def __call__(self, doc: Doc) -> Doc:
         found = find_entities(doc, self.labels)
-        first, second = (found, list(doc.ents)) if self.overwrite else (list(doc.ents), found)
+        first, second = (found, clean(doc.ents)) if self.overwrite else (clean(doc.ents), found)
         occupied = {i for span in first for i in range(span.start, span.end)}
         kept = first + [s for s in second if not any(i in occupied for i in range(s.start, s.end))]
         doc.ents = sorted(kept)

@@ -1,0 +1,64 @@
+"""The gold corpus: valid, complete, split by document; the validator catches errors."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+import srsly
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "training"))
+from validate_corpus import record_errors, validate  # noqa: E402
+
+CORPUS = sorted((ROOT / "corpus").glob("*.jsonl"))
+
+
+def test_every_corpus_file_validates():
+    assert len(CORPUS) == 4
+    assert validate(CORPUS) == []
+    assert validate([ROOT / "corpus" / "agreement" / "second_pass.jsonl"]) == []
+
+
+def test_every_paragraph_is_annotated():
+    for path in CORPUS:
+        skeleton = [r["id"] for r in srsly.read_jsonl(ROOT / "corpus" / "skeleton" / path.name)]
+        assert [r["id"] for r in srsly.read_jsonl(path)] == skeleton
+
+
+def test_split_is_by_document_and_complete():
+    splits = srsly.read_json(ROOT / "corpus" / "splits.json")
+    docs = [d for part in splits.values() for d in part]
+    assert sorted(docs) == sorted(p.stem for p in CORPUS) and len(set(docs)) == len(docs)
+
+
+def test_spec_example_paragraph_is_gold():
+    rec = next(r for r in srsly.read_jsonl(ROOT / "corpus" / "dienbien-2023.jsonl")
+               if "11.309 lao động" in r["text"])
+    spans = {rec["text"][s["start"]:s["end"]]: s for s in rec["spans"]}
+    q = spans["11.309"]
+    assert q["label"] == "QUANTITY" and q["kind"] == "value"
+    assert rec["spans"][q["indicator"]]["indicator"] == "jobs_created"
+    assert rec["text"][rec["spans"][q["unit"]]["start"]:rec["spans"][q["unit"]]["end"]] == "lao động"
+
+
+GOOD = {"id": "x", "text": "cho 10 hộ", "meta": {}, "spans": [
+    {"start": 4, "end": 6, "label": "QUANTITY", "unit": 1, "indicator": None, "kind": "value"},
+    {"start": 7, "end": 9, "label": "UNIT"}]}
+
+
+@pytest.mark.parametrize("broken,message", [
+    ({"spans": [{"start": 4, "end": 60, "label": "QUANTITY", "kind": "value"}]}, "bad offsets"),
+    ({"spans": [{"start": 4, "end": 6, "label": "NUMBER"}]}, "unknown label"),
+    ({"spans": [{"start": 3, "end": 6, "label": "QUANTITY", "kind": "value"}]}, "whitespace"),
+    ({"spans": [{"start": 4, "end": 6, "label": "QUANTITY", "kind": "total"}]}, "kind"),
+    ({"spans": [{"start": 4, "end": 6, "label": "QUANTITY", "kind": "value", "unit": 5}]}, "out of range"),
+    ({"spans": [{"start": 4, "end": 6, "label": "QUANTITY", "kind": "value"},
+                {"start": 5, "end": 9, "label": "UNIT"}]}, "overlaps"),
+    ({"spans": [{"start": 7, "end": 9, "label": "INDICATOR", "indicator": "jobs"}]}, "core id"),
+])
+def test_validator_fails_loudly(broken, message):
+    assert record_errors(GOOD) == []
+    errors = record_errors({**GOOD, **broken})
+    assert any(message in e for e in errors), errors
