@@ -19,9 +19,10 @@ from spacy.tokens import Doc
 from . import extensions, records, rules, tokenizer  # noqa: F401  (registers attributes, tokenizer, components)
 from .dataframe import to_dataframe
 from .reading import looks_like_path, read_text
+from .visualization import render
 
 __version__ = "0.1.0"
-__all__ = ["blank", "load", "nlp", "extract", "to_dataframe", "__version__"]
+__all__ = ["blank", "load", "nlp", "extract", "to_dataframe", "render", "__version__"]
 
 MODEL = "vi_dolisa_sm"
 TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "vn_dolisa.WordTokenizer.v1"}}}
