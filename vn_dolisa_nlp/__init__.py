@@ -16,7 +16,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import extensions, indicators, records, rules, tokenizer  # noqa: F401  (registers attributes, tokenizer, components)
+from . import extensions, records, rules, tokenizer  # noqa: F401  (registers attributes, tokenizer, components)
 from .dataframe import to_dataframe
 from .reading import looks_like_path, read_text
 from .visualization import render

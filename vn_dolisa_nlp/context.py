@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 _HEADING_START = re.compile(r"^\s*(?:phần\b|[IVX]+\.|[A-Z]\.|\d+(?:\.\d+)*\.?\s)", re.IGNORECASE)
-_TOP_HEADING = re.compile(r"^\s*(?:phần\b|[IVX]+\.|[A-D]\.)", re.IGNORECASE)
-_PLAN_WORDS = ("phương hướng", "chỉ tiêu chủ yếu", "kế hoạch năm", "nhiệm vụ, giải pháp", "nhiệm vụ và giải pháp")
+_PART = re.compile(r"^\s*phần\b", re.IGNORECASE)
+_SECTION = re.compile(r"^\s*(?:[IVX]+|[A-D])\.\s")
+_PLAN_WORDS = ("phương hướng", "chỉ tiêu", "mục tiêu", "kế hoạch năm", "nhiệm vụ, giải pháp", "nhiệm vụ và giải pháp")
 _COMPARISON = {"so với", "cùng kỳ", "với"}
 HEAD_LINES = 8
 
@@ -39,29 +40,52 @@ def _is_heading(text: str) -> bool:
 
 
 class DocumentContext:
-    """Period, place and plan-section flag for every line of ``doc``."""
+    """Period, place and plan-section flag for every line of ``doc``.
+
+    Headings nest in three levels: a part (``Phần thứ hai`` and the title line
+    after it), a section (``II.``, ``B.``) and a subsection (``1.2.`` or a line in
+    capitals); each inherits what the level above sets unless it names its own
+    period, and a plan flag set above stays set below.
+    """
 
     def __init__(self, doc: Doc, lines: list[tuple[int, int]]) -> None:
         self.doc = doc
         heading = [(s, e) for s, e in lines[:HEAD_LINES] if len(doc[s:e].text) < 300] if len(lines) > 1 else []
         self.default_period, self.default_place = self._heading_defaults(heading)
         self.by_line: list[LineContext] = []
-        top = LineContext(self.default_period, self.default_place, False)
-        current = top
+        part = LineContext(self.default_period, self.default_place, False)
+        section: LineContext | None = None
+        sub: LineContext | None = None
+        awaiting_part_title = False
         for start, end in lines:
             span = doc[start:end]
             if _is_heading(span.text):
-                low = span.text.lower()
-                dates = [e for e in span.ents if e.label_ == "DATE" and e._.period]
-                period = dates[0]._.period if dates else None
-                plan = any(w in low for w in _PLAN_WORDS) or bool(
-                    period and self.default_period and period[:4] > self.default_period[:4])
-                if _TOP_HEADING.match(span.text):
-                    top = LineContext(period or self.default_period, self.default_place, plan)
-                    current = top
+                period, plan = self._heading_info(span)
+                if _PART.match(span.text):
+                    part = LineContext(period or self.default_period, self.default_place, plan)
+                    section = sub = None
+                    awaiting_part_title = True
+                elif _SECTION.match(span.text):
+                    section = LineContext(period or part.period, self.default_place, plan or part.plan_section)
+                    sub = None
+                    awaiting_part_title = False
+                elif awaiting_part_title:
+                    part = LineContext(period or part.period, self.default_place, plan or part.plan_section)
+                    awaiting_part_title = False
                 else:
-                    current = LineContext(period or top.period, self.default_place, plan or top.plan_section)
-            self.by_line.append(current)
+                    above = section or part
+                    sub = LineContext(period or above.period, self.default_place, plan or above.plan_section)
+            else:
+                awaiting_part_title = False
+            self.by_line.append(sub or section or part)
+
+    def _heading_info(self, span: Span) -> tuple[str | None, bool]:
+        """The period a heading names, and whether it heads plans for a coming period."""
+        low = span.text.lower()
+        dates = [e for e in span.ents if e.label_ == "DATE" and e._.period]
+        period = dates[-1]._.period if dates else None
+        later = bool(period and self.default_period and period[:4] > self.default_period[:4])
+        return period, later or any(w in low for w in _PLAN_WORDS)
 
     def _heading_defaults(self, lines: list[tuple[int, int]]) -> tuple[str | None, str | None]:
         period = place = None

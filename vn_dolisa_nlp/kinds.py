@@ -5,7 +5,7 @@ Rules over the words around the quantity within its clause:
 - ``đạt 124,27% KH``, ``đạt 110,08% kế hoạch``, ``vượt 55,5% so với kế hoạch`` -> ``plan_ratio``
 - ``tăng 6,3% so với cùng kỳ``, ``giảm 5.784 hộ`` -> ``change`` (``increase`` / ``decrease``);
   ``giảm còn 5,18%`` / ``giảm xuống còn`` is the level reached -> ``value``
-- ``chỉ tiêu``, ``phấn đấu``, ``mục tiêu``, ``dự kiến`` before it in its clause, or a
+- ``chỉ tiêu``, ``phấn đấu``, ``dự kiến`` before it in its clause, or a
   section of plans for the coming year -> ``target``
 - else ``value``
 """
@@ -18,20 +18,29 @@ _PLAN = {"kh", "kế hoạch", "kế hoạch năm", "chỉ tiêu kế hoạch"}
 _UP = {"tăng", "tăng thêm", "tăng lên", "nâng"}
 _DOWN = {"giảm", "giảm thêm", "giảm được"}
 _LEVEL = {"còn", "xuống còn", "đến", "xuống"}
-_TARGET = {"chỉ tiêu", "phấn đấu", "phân đấu", "phần đấu", "mục tiêu", "dự kiến", "phấn đấu đạt"}
+_TARGET = {"chỉ tiêu", "phấn đấu", "phân đấu", "phần đấu", "dự kiến", "phấn đấu đạt"}
 _STOP = {";", "(", ")", ":"}
 
 
 def _clause_before(q: Span, limit: int = 6) -> list[str]:
+    """Normalised words before ``q`` in its clause, nearest first. A number in
+    brackets (``tăng 4.528 (12,02%)``, ``tăng (1,09%)``) reads through the bracket
+    and the number it comments."""
     doc, words = q.doc, []
     i = q.start - 1
+    bracketed = i >= 0 and doc[i].text == "("
+    if bracketed:
+        i -= 1
     while i >= 0 and len(words) < limit:
         t = doc[i]
+        if bracketed and t.ent_type_ in ("QUANTITY", "UNIT") and len(words) < 2:
+            i -= 1
+            continue
         if t.text in _STOP or (t.is_space and "\n" in t.text) or t.ent_type_ == "QUANTITY":
             break
         words.append(t.norm_)
         i -= 1
-    return words  # nearest first
+    return words
 
 
 def _after(q: Span, limit: int = 6) -> list[str]:
@@ -50,11 +59,13 @@ def kind_of(q: Span, in_plan_section: bool = False) -> tuple[str, str | None]:
     if any(w in _PLAN for w in after[:3]) or "so với kế hoạch" in after_text or "so với kh" in after_text:
         if not (set(before[:3]) & (_UP | _DOWN)) or (set(before[:3]) & {"đạt", "vượt"}):
             return "plan_ratio", None
-    for j, w in enumerate(before[:4]):
+    if in_plan_section:
+        return "target", None
+    for w in before[:4]:
         if w in _LEVEL:
             break
         if w in _UP or w in _DOWN:
             return "change", "increase" if w in _UP else "decrease"
-    if in_plan_section or set(_clause_before(q, limit=12)) & _TARGET:
+    if set(_clause_before(q, limit=12)) & _TARGET:
         return "target", None
     return "value", None

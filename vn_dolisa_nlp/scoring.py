@@ -11,6 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from .units import unit_of
+
 LABELS = ("QUANTITY", "UNIT", "LOC", "ORG", "DATE", "POLICY_DOC", "INDICATOR")
 
 
@@ -142,7 +144,8 @@ def _score_links(g: dict, p: dict, scores: Scores) -> None:
 
 
 def _norm(unit: str | None) -> str | None:
-    return unit.lower() if unit else None
+    """Units compare as the record's ``unit`` field does: canonical (``triệu đồng`` = ``đồng``)."""
+    return unit_of(unit)[0] if unit else None
 
 
 def ner_table(scores: Scores, title: str = "") -> str:
@@ -162,7 +165,7 @@ def link_table(scores: Scores) -> str:
     rows = ["| measure | value |", "|---|---:|",
             f"| link P / R / F1 | {s.p:.3f} / {s.r:.3f} / {s.f:.3f} (gold {s.n_gold}, predicted {s.n_pred}) |",
             f"| kind accuracy (matched links) | {scores.kind_accuracy:.3f} |",
-            f"| unit accuracy (matched links) | {scores.unit_accuracy:.3f} |"]
+            f"| unit accuracy (canonical unit, matched links) | {scores.unit_accuracy:.3f} |"]
     if scores.facts.n_gold:
         rows.append(f"| core-id facts found | {scores.facts.r:.3f} ({scores.facts.tp_gold}/{scores.facts.n_gold}) |")
     return "\n".join(rows)
