@@ -25,13 +25,16 @@ __version__ = "0.1.0"
 __all__ = ["blank", "load", "nlp", "extract", "to_dataframe", "render", "__version__"]
 
 MODEL = "vi_dolisa_sm"
+MAX_LENGTH = 10_000_000  # characters; every component is linear in the length of the text
 TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "vn_dolisa.WordTokenizer.v1"}}}
 _default: Language | None = None
 
 
 def blank() -> Language:
     """A Vietnamese pipeline with our word tokenizer (words and sentence boundaries), nothing trained."""
-    return spacy.blank("vi", config=TOKENIZER_CONFIG)
+    pipeline = spacy.blank("vi", config=TOKENIZER_CONFIG)
+    pipeline.max_length = MAX_LENGTH
+    return pipeline
 
 
 def load(name_or_path: str | os.PathLike | None = None, **spacy_load_kwargs: Any) -> Language:
@@ -39,12 +42,14 @@ def load(name_or_path: str | os.PathLike | None = None, **spacy_load_kwargs: Any
     ``spacy.load`` takes it. Never touches the network."""
     name = MODEL if name_or_path is None else name_or_path
     try:
-        return spacy.load(name, **spacy_load_kwargs)
+        pipeline = spacy.load(name, **spacy_load_kwargs)
     except OSError as err:
         if name_or_path is None:
             raise OSError(f"the model package '{MODEL}' is not installed; install it with "
                           f"'pip install ./packages/{MODEL}' from the vn_dolisa_nlp repository") from err
         raise
+    pipeline.max_length = max(pipeline.max_length, MAX_LENGTH)
+    return pipeline
 
 
 def _default_pipeline() -> Language:

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 _HEADING_START = re.compile(r"^\s*(?:phần\b|[IVX]+\.|[A-Z]\.|\d+(?:\.\d+)*\.?\s)", re.IGNORECASE)
-_PART = re.compile(r"^\s*phần\b", re.IGNORECASE)
-_SECTION = re.compile(r"^\s*(?:[IVX]+|[A-D])\.\s")
+_PART = re.compile(r"^\s*(?:phần\b|[A-D]\.\s)", re.IGNORECASE)
+_SECTION = re.compile(r"^\s*[IVX]+\.\s")
 _PLAN_WORDS = ("phương hướng", "chỉ tiêu", "mục tiêu", "kế hoạch năm", "nhiệm vụ, giải pháp", "nhiệm vụ và giải pháp")
 _COMPARISON = {"so với", "cùng kỳ", "với"}
 HEAD_LINES = 8
@@ -42,8 +42,8 @@ def _is_heading(text: str) -> bool:
 class DocumentContext:
     """Period, place and plan-section flag for every line of ``doc``.
 
-    Headings nest in three levels: a part (``Phần thứ hai`` and the title line
-    after it), a section (``II.``, ``B.``) and a subsection (``1.2.`` or a line in
+    Headings nest in three levels: a part (``Phần thứ hai`` or ``B.``, and the title
+    line after it), a section (``II.``) and a subsection (``1.2.`` or a line in
     capitals); each inherits what the level above sets unless it names its own
     period, and a plan flag set above stays set below.
     """
@@ -85,14 +85,17 @@ class DocumentContext:
         dates = [e for e in span.ents if e.label_ == "DATE" and e._.period]
         period = dates[-1]._.period if dates else None
         later = bool(period and self.default_period and period[:4] > self.default_period[:4])
-        return period, later or any(w in low for w in _PLAN_WORDS)
+        results = "kết quả" in low  # "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU" reports, it does not plan
+        return period, not results and (later or any(w in low for w in _PLAN_WORDS))
 
     def _heading_defaults(self, lines: list[tuple[int, int]]) -> tuple[str | None, str | None]:
         period = place = None
         for start, end in lines:
             for ent in self.doc[start:end].ents:
-                if ent.label_ == "DATE" and period is None and ent._.period and not _is_comparison(ent):
-                    period = ent._.period[:4] if "ngày" in ent.text.lower() else ent._.period
+                dated = ent._.period is not None and re.match(r"^\d{4}-\d{2}", ent._.period)  # the report's own date
+                if ent.label_ == "DATE" and period is None and ent._.period and not dated \
+                        and not _is_comparison(ent):
+                    period = ent._.period
                 if ent.label_ == "LOC" and place is None and ent._.admin_level == "province":
                     place = ent._.canonical
         return period, place

@@ -80,16 +80,19 @@ class WordTokenizer:
         words: list[str] = []
         spaces: list[bool] = []
         norms: list[tuple[int, str]] = []
+
+        def add_gap(gap: str) -> None:
+            # one plain space after a word is its trailing whitespace; the rest is a token
+            if gap[:1] == " " and words:
+                spaces[-1] = True
+                gap = gap[1:]
+            if gap:
+                words.append(gap)
+                spaces.append(False)
+
         prev_end = 0
         for start, end in spans:
-            gap = text[prev_end:start]
-            if gap:
-                if gap[0] == " " and words:
-                    spaces[-1] = True
-                    gap = gap[1:]
-                if gap:
-                    words.append(gap)
-                    spaces.append(False)
+            add_gap(text[prev_end:start])
             word = text[start:end]
             if normalize:
                 norm = normalize_text(word)
@@ -98,14 +101,7 @@ class WordTokenizer:
             words.append(word)
             spaces.append(False)
             prev_end = end
-        tail = text[prev_end:]
-        if tail:
-            if tail[0] == " " and words:
-                spaces[-1] = True
-                tail = tail[1:]
-            if tail:
-                words.append(tail)
-                spaces.append(False)
+        add_gap(text[prev_end:])
         doc = Doc(self.vocab, words=words, spaces=spaces, sent_starts=sentence_starts(words))
         for i, norm in norms:
             doc[i].norm_ = norm
