@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
 from pathlib import Path
 from typing import IO, Iterator, Sequence
@@ -106,7 +107,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     seg.add_argument("paths", nargs="+", help="UTF-8 text files or folders")
     seg.set_defaults(func=_segment)
     args = parser.parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 if __name__ == "__main__":

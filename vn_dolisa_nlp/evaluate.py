@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Iterable
 
@@ -156,6 +156,40 @@ def baseline_table(gold: list[dict], ours: Scores) -> str:
     return "\n".join(rows)
 
 
+def link_breakdown(gold: list[dict], pred: list[dict]) -> Counter:
+    """Gold-linked quantities by what became of them, and unlinked ones by whether a link was predicted."""
+    by_id = {p["id"]: p for p in pred}
+    out: Counter = Counter()
+
+    def overlaps(a: dict, b: dict) -> bool:
+        return a["start"] < b["end"] and b["start"] < a["end"]
+
+    for g in gold:
+        p = by_id[g["id"]]
+        quantities = {(s["start"], s["end"]): s for s in p["spans"] if s["label"] == "QUANTITY"}
+        indicators = [s for s in p["spans"] if s["label"] == "INDICATOR"]
+        for s in g["spans"]:
+            if s["label"] != "QUANTITY":
+                continue
+            q = quantities.get((s["start"], s["end"]))
+            linked = p["spans"][q["indicator"]] if q and q.get("indicator") is not None else None
+            if s.get("indicator") is None:
+                out["no gold link: none predicted" if linked is None else "no gold link: one predicted"] += 1
+                continue
+            gi = g["spans"][s["indicator"]]
+            if q is None:
+                out["gold link: quantity missed"] += 1
+            elif linked is not None and overlaps(gi, linked):
+                out["gold link: right indicator"] += 1
+            elif not any(overlaps(gi, x) for x in indicators):
+                out["gold link: its indicator not found"] += 1
+            elif linked is None:
+                out["gold link: indicator found, not linked"] += 1
+            else:
+                out["gold link: wrong indicator"] += 1
+    return out
+
+
 def evaluate(nlp: Language, gold: list[dict]) -> tuple[Scores, list[dict]]:
     """Scores of ``nlp`` on gold paragraphs, and its predictions."""
     pred = predict(nlp, gold)
@@ -176,7 +210,7 @@ def main(argv: list[str] | None = None) -> None:
 
     nlp = vn_dolisa_nlp.load(args.model)
     gold = [p for f in args.files for p in srsly.read_jsonl(f)]
-    scores, _ = evaluate(nlp, gold)
+    scores, pred = evaluate(nlp, gold)
     print(f"{len(gold)} paragraphs from {', '.join(f.name for f in args.files)}\n")
     print(ner_table(scores))
     print()
@@ -184,6 +218,10 @@ def main(argv: list[str] | None = None) -> None:
         print(baseline_table(gold, scores))
         print()
     print(link_table(scores))
+    print()
+    print("| quantities by link outcome | count |\n|---|---:|")
+    for cause, n in sorted(link_breakdown(gold, pred).items()):
+        print(f"| {cause} | {n} |")
 
 
 if __name__ == "__main__":
