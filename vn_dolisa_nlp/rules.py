@@ -26,6 +26,7 @@ FULL_DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")
 MONTH_YEAR = re.compile(r"^\d{1,2}/\d{4}$")
 QUARTER_YEAR = re.compile(r"^(?:I|II|III|IV|[1-4])/\d{4}$")
 YEAR = re.compile(r"^(?:19|20)\d{2}$")
+DAY_MONTH = re.compile(r"^(?:[1-9]|[12]\d|3[01])/(?:[1-9]|1[0-2])$")
 YEAR_RANGE = re.compile(r"^(?:19|20)\d{2}-(?:19|20)\d{2}$")
 CODE = re.compile(r"^(?:\d+[-/]|/)(?:\d{4}/)?[A-ZĐ][A-Za-zĐ]*(?:[-/][A-ZĐƯ][A-Za-zĐƯ]*)+$")
 
@@ -33,7 +34,9 @@ _DOC_TYPES = {t.lower() for t in DOC_TYPES}
 _DATE_LEADS = {"cùng kỳ", "cuối", "đầu", "giữa", "hết", "trong"}
 _LOC_PREFIX = {"tỉnh", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "thành phố", "tp", "tp.", "nước"}
 _NAME_BEFORE_NUMBER = {"thứ", "nhóm", "khóa", "số", "lần thứ", "kỳ họp thứ", "đợt", "điểm", "khoản", "mục",
-                       "điều", "chương", "phần", "tiết", "phụ lục", "biểu", "mẫu"}
+                       "điều", "chương", "phần", "tiết", "phụ lục", "biểu", "mẫu", "dự án", "đề án", "tiểu dự án",
+                       "chương trình", "km", "tổ dân phố", "tổ", "đội", "ban chỉ đạo", "quốc lộ", "ql", "mỏ đá"}
+LIST_MARKER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+$")
 _CLASSIFIERS = {"lượt", "suất", "phần", "căn", "ngôi"}
 _JOINABLE_UNITS = {"phường", "thị trấn", "thành phố", "thị xã", "htx", "hợp tác xã", "doanh nghiệp", "đơn vị", "hộ"}
 LABELS = ("QUANTITY", "UNIT", "DATE", "POLICY_DOC", "LOC")
@@ -108,6 +111,10 @@ def _quantities(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int, int | Non
         if _low(doc, i + 1) == "tháng" and _low(doc, i + 2) in ("đầu", "cuối", "năm", "qua"):
             continue
         unit_end = _unit_end(doc, i + 1, taken)
+        if unit_end is None and (YEAR.match(tok.text) or DAY_MONTH.match(tok.text)):
+            continue  # a bare year or day/month: Tết Quý Mão 2023, Quốc tế thiếu nhi 1/6
+        if _row_number_at(doc, i) or _list_marker_at(doc, i):
+            continue
         if unit_end is None and i > 0 and doc[i - 1].text[:1].isupper() and not doc[i].is_sent_start \
                 and nxt not in (",", ";", ")", ".") and place_of(doc[i - 1].text)[1] is None:
             continue  # a number in a name: Trung đoàn 852, Đề án 161
@@ -192,11 +199,30 @@ def find_entities(doc: Doc, labels: Iterable[str] = LABELS, province: str | None
     return sorted(spans)
 
 
-def _is_table_row_number(ent: Span) -> bool:
+def _row_number_at(doc: Doc, i: int) -> bool:
+    """True for the number in the first cell of a markdown table row (``| 1 | ...``)."""
+    line_start = i < 2 or (doc[i - 2].is_space and "\n" in doc[i - 2].text)
+    return i > 0 and doc[i - 1].text == "|" and line_start
+
+
+def _list_marker_at(doc: Doc, i: int) -> bool:
+    """True for a list number at the start of a line (``5.1 Công tác Trẻ em``)."""
+    line_start = i == 0 or (doc[i - 1].is_space and "\n" in doc[i - 1].text)
+    return line_start and bool(LIST_MARKER.match(doc[i].text))
+
+
+def _named_number(ent: Span) -> bool:
+    """A number that is part of a name (``Dự án 2``, ``Ban chỉ đạo 138``, ``km 432``)."""
     doc = ent.doc
-    before = doc[ent.start - 1].text if ent.start > 0 else ""
-    line_start = ent.start < 2 or (doc[ent.start - 2].is_space and "\n" in doc[ent.start - 2].text)
-    return before == "|" and line_start
+    followed_by_unit = ent.end < len(doc) and doc[ent.end].ent_type_ == "UNIT"
+    return ent.start > 0 and doc[ent.start - 1].norm_ in _NAME_BEFORE_NUMBER and not followed_by_unit
+
+
+def _bare_date_number(ent: Span) -> bool:
+    """A year or day/month written as a number with no unit after it."""
+    doc = ent.doc
+    followed_by_unit = ent.end < len(doc) and doc[ent.end].ent_type_ == "UNIT"
+    return bool(YEAR.match(ent.text) or DAY_MONTH.match(ent.text)) and not followed_by_unit
 
 
 def clean(ents: Iterable[Span]) -> list[Span]:
@@ -209,7 +235,8 @@ def clean(ents: Iterable[Span]) -> list[Span]:
         if all(t.is_punct or t.is_space for t in ent):
             continue
         if ent.label_ == "QUANTITY" and (not any(c.isdigit() for c in ent.text) and parse_number(ent.text) is None
-                                         or _is_table_row_number(ent)):
+                                         or _row_number_at(doc, ent.start) or _list_marker_at(doc, ent.start)
+                                         or _bare_date_number(ent) or _named_number(ent)):
             continue
         if ent.label_ == "LOC" and ent.start > 0 and doc[ent.start - 1].norm_ in _LOC_PREFIX \
                 and doc[ent.start - 1].ent_type_ == "" and doc[ent.start].norm_ not in _LOC_PREFIX:
