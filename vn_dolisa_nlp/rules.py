@@ -31,6 +31,11 @@ YEAR_RANGE = re.compile(r"^(?:19|20)\d{2}-(?:19|20)\d{2}$")
 CODE = re.compile(r"^(?:\d+[-/]|/)(?:\d{4}/)?[A-ZĐ][A-Za-zĐ]*(?:[-/][A-ZĐƯ][A-Za-zĐƯ]*)+$")
 
 _DOC_TYPES = {t.lower() for t in DOC_TYPES}
+_NUMBERED_PROGRAMMES = {"đề án", "dự án", "tiểu dự án", "chương trình"}
+_DOC_TYPES |= {"qđ", "nq", "nđ", "tt", "ct", "kh", "cv"}
+_LAWS = {"luật", "bộ luật", "pháp lệnh"}
+_NAME_STOPS = {"năm", "giai đoạn", "và", "của", "theo", "về", "đã", "được", "trên", "tại", "cho", "thuộc", "trong",
+               "với", "để", "nhằm", "đến", "là", "từ", "ngày"}
 _DATE_LEADS = {"cùng kỳ", "cuối", "đầu", "giữa", "hết", "trong"}
 _LOC_PREFIX = {"tỉnh", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "thành phố", "tp", "tp.", "nước"}
 _NAME_BEFORE_NUMBER = {"thứ", "nhóm", "khóa", "số", "lần thứ", "kỳ họp thứ", "đợt", "điểm", "khoản", "mục",
@@ -81,6 +86,11 @@ def _dates(doc: Doc) -> Iterable[tuple[int, int]]:
 def _policy_docs(doc: Doc) -> Iterable[tuple[int, int]]:
     n = len(doc)
     for i, tok in enumerate(doc):
+        if tok.norm_ in _NUMBERED_PROGRAMMES and tok.text[:1].isupper():  # Đề án 06, Dự án 8, Chương trình 2
+            j = i + 1 + (1 if _low(doc, i + 1) == "số" else 0)
+            if j < n and re.match(r"^\d{1,3}$", doc[j].text) and not (j + 1 < n and is_unit_phrase(doc[j + 1].text)):
+                yield i, j + 1
+                continue
         if CODE.match(tok.text):
             start, end = i, i + 1
             if _low(doc, i - 1) == "số" and _low(doc, i - 2) in _DOC_TYPES:
@@ -90,7 +100,35 @@ def _policy_docs(doc: Doc) -> Iterable[tuple[int, int]]:
             j = end + (1 if end < n and doc[end].text == "," else 0)
             if _low(doc, j) == "ngày" and j + 1 < n and FULL_DATE.match(doc[j + 1].text):
                 end = j + 2
+            elif _low(doc, j) == "ngày" and j + 5 < n and _low(doc, j + 2) == "tháng" and _low(doc, j + 4) == "năm":
+                end = j + 6
             yield start, end
+        elif tok.text[:1].isupper() and (tok.norm_ in _LAWS or _is_national_programme(doc, i)):
+            end = _name_end(doc, i + 1)
+            if end > i + 1:
+                yield i, end
+
+
+def _is_national_programme(doc: Doc, i: int) -> bool:
+    """``Chương trình MTQG ...``, ``Chương trình mục tiêu quốc gia ...``, ``CTMTQG ...``."""
+    if doc[i].norm_ in ("ctmtqg", "ct mtqg"):
+        return True
+    if doc[i].norm_ != "chương trình":
+        return False
+    nxt = " ".join(t.norm_ for t in doc[i + 1:i + 4])
+    return nxt.startswith("mtqg") or nxt.startswith("mục tiêu quốc gia")
+
+
+def _name_end(doc: Doc, start: int, limit: int = 16) -> int:
+    """End of the name of a law or programme: words up to a clause boundary."""
+    n, end = len(doc), start
+    while end < n and end - start < limit:
+        tok = doc[end]
+        if tok.norm_ in _NAME_STOPS or tok.is_space or tok.like_num or (
+                tok.is_punct and not (tok.text in ",-–" and end + 1 < n and doc[end + 1].norm_ in ("chống", "xã hội"))):
+            break
+        end += 1
+    return end
 
 
 def _quantities(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int, int | None]]:

@@ -21,7 +21,7 @@
 | ``job_position`` | ``vị trí việc làm``, ``vị trí``, ``chỉ tiêu`` |
 | ``permit`` | ``giấy phép`` |
 | ``house`` | ``nhà``, ``căn nhà`` |
-| ``month`` / ``year`` / ``day`` | ``tháng``, ``năm``, ``ngày`` |
+| ``month`` / ``year`` / ``day`` | ``tháng``, ``năm`` / ``tuổi``, ``ngày`` |
 | ``other`` | any other counted noun |
 """
 
@@ -66,7 +66,15 @@ _HEADS = {
     "vị trí việc làm": "job_position", "vị trí": "job_position", "chỉ tiêu": "job_position",
     "giấy phép": "permit",
     "nhà": "house", "căn nhà": "house", "căn": "house", "ngôi nhà": "house",
-    "tháng": "month", "năm": "year", "ngày": "day",
+    "tháng": "month", "năm": "year", "ngày": "day", "tuổi": "year",
+    "người cao tuổi": "person", "người dân": "person", "trẻ": "person", "cá nhân": "person",
+    "công dân": "person", "hài cốt": "person", "hài cốt liệt sĩ": "person", "người nghiện": "person",
+    "người nghiện ma túy": "person", "nạn nhân": "person", "đoàn viên": "person", "học viên": "person",
+    "hộ kinh doanh": "household",
+    "giấy phép lao động": "permit",
+    "lớp tập huấn": "session", "lớp huấn luyện": "session", "hội nghị tập huấn": "session",
+    "buổi đối thoại": "session", "lớp đào tạo": "session",
+    "điển hình": "other", "tập thể": "organisation", "thủ tục hành chính": "other", "thủ tục": "other",
 }
 _MAX_HEAD = max(len(k.split()) for k in _HEADS)
 
