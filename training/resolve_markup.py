@@ -19,7 +19,6 @@ texts come from the skeleton files (``training/make_paragraphs.py``).
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import srsly
 

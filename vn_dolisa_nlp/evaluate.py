@@ -46,7 +46,7 @@ def predict(nlp: Language, paragraphs: list[dict]) -> list[dict]:
     """Predicted paragraphs in the corpus format, each document run as a whole."""
     docs = documents(paragraphs)
     out = []
-    for (text, paras, offsets), doc in zip(docs, nlp.pipe(d[0] for d in docs)):
+    for (_text, paras, offsets), doc in zip(docs, nlp.pipe(d[0] for d in docs)):
         ents = list(doc.ents)
         records = {(r["quantity_start"], r["quantity_end"]): r for r in (doc._.records or [])}
         for para, off in zip(paras, offsets):

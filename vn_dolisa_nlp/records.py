@@ -45,7 +45,8 @@ class RecordExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         if self.scorer is None:
-            raise ValueError(f"'{self.name}' has no link model: train it (training/train.py) or load a trained pipeline")
+            raise ValueError(f"'{self.name}' has no link model: train one (training/train.py) "
+                             "or load a trained pipeline")
         lines = paragraph_bounds(doc)
         ctx = DocumentContext(doc, lines)
         if ctx.default_place:

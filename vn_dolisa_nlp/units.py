@@ -69,12 +69,12 @@ _HEADS = {
     "tháng": "month", "năm": "year", "ngày": "day", "tuổi": "year",
     "người cao tuổi": "person", "người dân": "person", "trẻ": "person", "cá nhân": "person",
     "công dân": "person", "hài cốt": "person", "hài cốt liệt sĩ": "person", "người nghiện": "person",
-    "người nghiện ma túy": "person", "nạn nhân": "person", "đoàn viên": "person", "học viên": "person",
+    "người nghiện ma túy": "person", "đoàn viên": "person",
     "hộ kinh doanh": "household",
     "giấy phép lao động": "permit",
     "lớp tập huấn": "session", "lớp huấn luyện": "session", "hội nghị tập huấn": "session",
     "buổi đối thoại": "session", "lớp đào tạo": "session",
-    "điển hình": "other", "tập thể": "organisation", "thủ tục hành chính": "other", "thủ tục": "other",
+    "điển hình": "other", "thủ tục hành chính": "other", "thủ tục": "other",
 }
 _MAX_HEAD = max(len(k.split()) for k in _HEADS)
 
