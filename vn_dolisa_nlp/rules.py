@@ -30,9 +30,8 @@ DAY_MONTH = re.compile(r"^(?:[1-9]|[12]\d|3[01])/(?:[1-9]|1[0-2])$")
 YEAR_RANGE = re.compile(r"^(?:19|20)\d{2}-(?:19|20)\d{2}$")
 CODE = re.compile(r"^(?:\d+[-/]|/)(?:\d{4}/)?[A-ZĐ][A-Za-zĐ]*(?:[-/][A-ZĐƯ][A-Za-zĐƯ]*)+$")
 
-_DOC_TYPES = {t.lower() for t in DOC_TYPES}
+_DOC_TYPES = {t.lower() for t in DOC_TYPES} | {"qđ", "nq", "nđ", "tt", "ct", "kh", "cv"}  # and their abbreviations
 _NUMBERED_PROGRAMMES = {"đề án", "dự án", "tiểu dự án", "chương trình"}
-_DOC_TYPES |= {"qđ", "nq", "nđ", "tt", "ct", "kh", "cv"}
 _LAWS = {"luật", "bộ luật", "pháp lệnh"}
 _NAME_STOPS = {"năm", "giai đoạn", "và", "của", "theo", "về", "đã", "được", "trên", "tại", "cho", "thuộc", "trong",
                "với", "để", "nhằm", "đến", "là", "từ", "ngày"}
