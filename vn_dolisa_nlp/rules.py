@@ -28,6 +28,7 @@ QUARTER_YEAR = re.compile(r"^(?:I|II|III|IV|[1-4])/\d{4}$")
 YEAR = re.compile(r"^(?:19|20)\d{2}$")
 DAY_MONTH = re.compile(r"^(?:[1-9]|[12]\d|3[01])/(?:[1-9]|1[0-2])$")
 YEAR_RANGE = re.compile(r"^(?:19|20)\d{2}-(?:19|20)\d{2}$")
+DATE_RANGE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}[-–]\d{1,2}/\d{1,2}/\d{4}$")
 CODE = re.compile(r"^(?:\d+[-/]|/)(?:\d{4}/)?[A-ZĐ][A-Za-zĐ]*(?:[-/][A-ZĐƯ][A-Za-zĐƯ]*)+$")
 
 _DOC_TYPES = {t.lower() for t in DOC_TYPES} | {"qđ", "nq", "nđ", "tt", "ct", "kh", "cv"}  # and their abbreviations
@@ -35,7 +36,7 @@ _NUMBERED_PROGRAMMES = {"đề án", "dự án", "tiểu dự án", "chương tr
 _LAWS = {"luật", "bộ luật", "pháp lệnh"}
 _NAME_STOPS = {"năm", "giai đoạn", "và", "của", "theo", "về", "đã", "được", "trên", "tại", "cho", "thuộc", "trong",
                "với", "để", "nhằm", "đến", "là", "từ", "ngày"}
-_DATE_LEADS = {"cùng kỳ", "cuối", "đầu", "giữa", "hết", "trong"}
+_DATE_LEADS = {"cùng kỳ", "cuối", "đầu", "giữa", "hết"}
 _LOC_PREFIX = {"tỉnh", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "thành phố", "tp", "tp.", "nước"}
 _NAME_BEFORE_NUMBER = {"thứ", "nhóm", "khóa", "số", "lần thứ", "kỳ họp thứ", "đợt", "điểm", "khoản", "mục",
                        "điều", "chương", "phần", "tiết", "phụ lục", "biểu", "mẫu", "dự án", "đề án", "tiểu dự án",
@@ -60,6 +61,8 @@ def _dates(doc: Doc) -> Iterable[tuple[int, int]]:
         elif low == "ngày" and i + 5 < n and _low(doc, i + 2) == "tháng" and _low(doc, i + 4) == "năm" \
                 and YEAR.match(doc[i + 5].text):
             yield i, i + 6
+        elif (low == "tết" or low.startswith("tết ")) and (end := _tet_end(doc, i)):
+            yield i, end
         elif low == "quý" and QUARTER_YEAR.match(nxt):
             yield i, i + 2
         elif low == "tháng" and MONTH_YEAR.match(nxt):
@@ -68,18 +71,48 @@ def _dates(doc: Doc) -> Iterable[tuple[int, int]]:
                                      and doc[i + 2].text in "-–" and YEAR.match(doc[i + 3].text))):
             yield i, i + (2 if YEAR_RANGE.match(nxt) else 4)
         elif NUMBER.match(t) and _low(doc, i + 1) == "tháng" and _low(doc, i + 2) in ("đầu", "cuối") \
-                and _low(doc, i + 3) == "năm" and YEAR.match(doc[i + 4].text if i + 4 < n else ""):
-            yield i, i + 5
+                and _low(doc, i + 3) == "năm":
+            yield i, i + (5 if YEAR.match(doc[i + 4].text if i + 4 < n else "") else 4)
         elif YEAR.match(t) and i + 2 < n and doc[i + 1].text in "-–" and YEAR.match(doc[i + 2].text):
+            yield i, i + 3
+        elif FULL_DATE.match(t) and i + 2 < n and doc[i + 1].text in "-–" and FULL_DATE.match(doc[i + 2].text):
             yield i, i + 3
         elif low == "năm" and YEAR.match(nxt) and not (i + 3 < n and doc[i + 2].text in "-–"
                                                         and YEAR.match(doc[i + 3].text)):
-            start = i
-            if _low(doc, i - 1) in _DATE_LEADS:
-                start = i - 1
-            yield start, i + 2
-        elif YEAR_RANGE.match(t) or FULL_DATE.match(t):
+            yield _date_start(doc, i), i + 2
+        elif YEAR_RANGE.match(t) or FULL_DATE.match(t) or DATE_RANGE.match(t):
             yield i, i + 1
+
+
+def _date_start(doc: Doc, i: int) -> int:
+    """Where a ``năm YYYY`` date begins: ``cùng kỳ năm 2022``, ``cuối năm 2022``,
+    ``ngày tháng năm 2023`` (a header date left blank)."""
+    if _low(doc, i - 1) == "kỳ" and _low(doc, i - 2) == "cùng":
+        return i - 2
+    if _low(doc, i - 1) in _DATE_LEADS:
+        return i - 1
+    j = i - 1
+    if j >= 0 and NUMBER.match(doc[j].text):
+        j -= 1
+    if _low(doc, j) == "tháng" or _low(doc, j).endswith(" tháng"):
+        k = j - 1 if _low(doc, j) == "tháng" else j
+        if k >= 0 and NUMBER.match(doc[k].text):
+            k -= 1
+        if _low(doc, k) == "ngày" or _low(doc, k) == "ngày tháng":
+            return k
+    return i
+
+
+def _tet_end(doc: Doc, i: int) -> int | None:
+    """End of ``Tết Nguyên đán Quý Mão năm 2023``-like holidays; None for a bare ``Tết``."""
+    n, end, named = len(doc), i + 1, doc[i].norm_ not in ("tết", "tết nguyên đán")
+    while end < n and end - i <= 4 and (doc[end].norm_ in ("nguyên đán", "nguyên", "đán")
+                                        or (doc[end].text[:1].isupper() and doc[end].is_alpha)):
+        named = named or doc[end].norm_ not in ("nguyên đán", "nguyên", "đán")
+        end += 1
+    if _low(doc, end) == "năm" and end + 1 < n and YEAR.match(doc[end + 1].text):
+        return end + 2
+    return end if named else None
 
 
 def _policy_docs(doc: Doc) -> Iterable[tuple[int, int]]:
