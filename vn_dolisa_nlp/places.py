@@ -50,6 +50,7 @@ def countries() -> frozenset[str]:
     return frozenset(_key(line) for line in lines if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=65536)
 def place_of(text: str, province: str | None = None) -> tuple[str | None, str | None]:
     """``(admin_level, canonical name)`` of a place phrase; ``(None, None)`` when unknown.
 

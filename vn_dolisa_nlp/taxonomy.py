@@ -19,6 +19,7 @@ from .normalize import normalize_text
 from .units import UNITS
 
 _KEYS = {"id", "name", "units", "phrasings"}
+_CACHE_SIZE = 100_000
 
 
 class TaxonomyError(ValueError):
@@ -53,6 +54,7 @@ class Taxonomy:
         self._ids = ids
         self._vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True)
         self._matrix = self._vectorizer.fit_transform(texts)
+        self._cache: dict[tuple[str, str | None], str | None] = {}
 
     @classmethod
     def from_file(cls, path: str | Path) -> "Taxonomy":
@@ -82,6 +84,13 @@ class Taxonomy:
 
     def identify(self, phrase: str, unit: str | None = None) -> str | None:
         """The id whose phrasings best match ``phrase`` (and accept ``unit``), or None."""
+        if (phrase, unit) not in self._cache:
+            if len(self._cache) >= _CACHE_SIZE:  # archives repeat few phrasings; bound the rest
+                self._cache.clear()
+            self._cache[(phrase, unit)] = self._identify(phrase, unit)
+        return self._cache[(phrase, unit)]
+
+    def _identify(self, phrase: str, unit: str | None) -> str | None:
         key = _key(phrase)
         if not key:
             return None
