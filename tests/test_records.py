@@ -99,3 +99,12 @@ def test_extract_text_and_dataframe():
     assert vn_dolisa_nlp.extract("") == []
     with pytest.raises(TypeError):
         vn_dolisa_nlp.extract(42)
+
+
+def test_change_in_brackets(model):
+    doc = model("Ước thực hiện năm 2023, số người tham gia BHXH bắt buộc: 42.184 người, "
+                "tăng 4.528 (12,02%) người so với năm 2022.")
+    level = record(doc, "42.184")
+    assert (level["indicator"], level["kind"]) == ("si_compulsory_participants", "value")
+    for number in ("4.528", "12,02"):
+        assert (record(doc, number)["kind"], record(doc, number)["direction"]) == ("change", "increase")

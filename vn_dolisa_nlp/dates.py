@@ -33,6 +33,12 @@ def iso_date(day: int, month: int, year: int) -> str | None:
     return None
 
 
+def full_date(text: str) -> str | None:
+    """The first day-month-year date written in ``text`` (``14/7/2023``, ``ngày 18 tháng 01 năm 2024``), ISO."""
+    m = _DMY.search(normalize_text(text).lower())
+    return iso_date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
 def period_of(text: str) -> str | None:
     """The ISO-like period of a date expression, or None when no year is written."""
     t = normalize_text(text).lower()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TypedDict
 
-from .dates import _DMY, iso_date
+from .dates import full_date
 from .normalize import normalize_text
 
 DOC_TYPES = (
@@ -52,12 +52,9 @@ def policy_fields(text: str) -> PolicyFields:
         issuer = code.group(0) if code else None
         y = re.search(r"/((?:19|20)\d{2})/", number)
         year = int(y.group(1)) if y else None
-    issued = None
-    d = _DMY.search(norm.lower())
-    if d:
-        issued = iso_date(int(d.group(1)), int(d.group(2)), int(d.group(3)))
-        if year is None and issued:
-            year = int(issued[:4])
+    issued = full_date(norm)
+    if year is None and issued:
+        year = int(issued[:4])
     if year is None:
         y = re.search(r"năm\s+((?:19|20)\d{2})", norm)
         year = int(y.group(1)) if y else None

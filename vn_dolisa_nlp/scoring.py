@@ -1,7 +1,7 @@
 """The measures of SPEC section 8, over records in the corpus format (SPEC section 7).
 
 Gold and predicted paragraphs are both dicts ``{"id", "text", "spans"}``; predicted
-ones come from :func:`doc_to_record`. Used by ``python -m vn_dolisa_nlp.evaluate``
+ones come from :func:`vn_dolisa_nlp.evaluate.predict`. Used by ``python -m vn_dolisa_nlp.evaluate``
 and by ``training/agreement.py`` (annotator against annotator).
 """
 
@@ -56,25 +56,6 @@ class Scores:
     @property
     def unit_accuracy(self) -> float:
         return self.unit_right / self.links.tp_gold if self.links.tp_gold else 0.0
-
-
-def doc_to_record(doc, record_id: str) -> dict:
-    """A processed ``Doc`` in the corpus format: its entities, with links when it has records."""
-    ents = list(doc.ents)
-    spans = [{"start": e.start_char, "end": e.end_char, "label": e.label_} for e in ents]
-    index = {(s["start"], s["end"]): i for i, s in enumerate(spans)}
-    for i, e in enumerate(ents):
-        if e.label_ == "QUANTITY":
-            nxt = next((j for j, u in enumerate(ents) if u.label_ == "UNIT" and e.end <= u.start <= e.end + 1), None)
-            spans[i].update(unit=nxt, indicator=None, kind="value")
-    for rec in doc._.records or []:
-        q = index.get((rec["quantity_start"], rec["quantity_end"]))
-        if q is None:
-            continue
-        spans[q]["kind"] = rec["kind"]
-        if rec["indicator_start"] is not None:
-            spans[q]["indicator"] = index.get((rec["indicator_start"], rec["indicator_end"]))
-    return {"id": record_id, "text": doc.text, "spans": spans}
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

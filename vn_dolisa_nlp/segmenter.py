@@ -53,11 +53,6 @@ class Segmenter:
             elif len(key) == 3:
                 self._tri.add(" ".join(key))
 
-    @property
-    def words(self) -> list[str]:
-        """The lexicon entries, sorted."""
-        return sorted(" ".join(k) for keys in self._lexicon.values() for k in keys)
-
     def starts(self, pieces: Sequence[str], joinable: Sequence[bool]) -> list[bool]:
         """Return, for each piece, whether it starts a new word.
 
