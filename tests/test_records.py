@@ -108,3 +108,12 @@ def test_change_in_brackets(model):
     assert (level["indicator"], level["kind"]) == ("si_compulsory_participants", "value")
     for number in ("4.528", "12,02"):
         assert (record(doc, number)["kind"], record(doc, number)["direction"]) == ("change", "increase")
+
+
+def test_table_row_gives_its_unit_cell_and_the_header_kind(model):
+    table = ("| TT | Chỉ tiêu | Đơn vị tính | Chỉ tiêu 2024 |\n|----|--|-------------|---------------|\n"
+             "| 1 | Tỷ lệ lực lượng lao động trong độ tuổi tham gia bảo hiểm xã hội | % | 31,2 |")
+    (rec,) = model(table)._.records
+    assert rec["indicator_text"] == "Tỷ lệ lực lượng lao động trong độ tuổi tham gia bảo hiểm xã hội"
+    assert (rec["indicator"], rec["value"], rec["unit"], rec["unit_text"], rec["kind"]) == (
+        "si_coverage_rate", 31.2, "percent", "%", "target")

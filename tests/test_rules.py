@@ -66,3 +66,59 @@ def test_clean_mends_place_prefix(nlp):
     name = next(i for i, t in enumerate(doc) if t.text == "Hương Thủy")
     (mended,) = clean([Span(doc, name, name + 1, label="LOC")])
     assert mended.text == "thị xã Hương Thủy"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a markdown table row: the indicator cell, the unit cell, the value (GUIDELINES, Tables)
+        ("| 1 | Tỷ lệ lực lượng lao động trong độ tuổi tham gia bảo hiểm xã hội | % | 31,2 |",
+         [("Tỷ lệ lực lượng lao động trong độ tuổi tham gia bảo hiểm xã hội", "INDICATOR"), ("%", "UNIT"),
+          ("31,2", "QUANTITY")]),
+        ("| | <i>Trong đó: Giảm tần suất tai nạn lao động chết người hàng năm</i> | % | 0,2 |",
+         [("Giảm tần suất tai nạn lao động chết người hàng năm", "INDICATOR"), ("%", "UNIT"), ("0,2", "QUANTITY")]),
+        ("| 6 | Tỷ lệ người khuyết tật có hoàn cảnh khó khăn được trợ giúp xã hội | % | Trên 90 |",
+         [("Tỷ lệ người khuyết tật có hoàn cảnh khó khăn được trợ giúp xã hội", "INDICATOR"), ("%", "UNIT"),
+          ("90", "QUANTITY")]),
+        ("| TT | Chỉ tiêu | Đơn vị tính | Chỉ tiêu 2024 |\n|----|--|-------------|---------------|", []),
+        # units joined by a slash or a comma, but not a rate's "/năm" or a place's prefix
+        ("tại 6 xã/phường của 5 huyện/thị xã/thành phố.",
+         [("6", "QUANTITY"), ("xã/phường", "UNIT"), ("5", "QUANTITY"), ("huyện/thị xã/thành phố", "UNIT")]),
+        ("từ nguồn xã hội hóa: 206.021 đối tượng/suất, tổng kinh phí",
+         [("206.021", "QUANTITY"), ("đối tượng/suất", "UNIT")]),
+        ("Thành phố Huế 27 người, thị xã Hương Thủy 17",
+         [("Thành phố Huế", "LOC"), ("27", "QUANTITY"), ("người", "UNIT"), ("thị xã Hương Thủy", "LOC"),
+          ("17", "QUANTITY")]),
+        # named days date their day/month; law amendments and quoted programme titles stay in the name
+        ("Ngày người khuyết tật Việt Nam 18/4; Ngày người cao tuổi Việt Nam 6/6...",
+         [("Việt Nam", "LOC"), ("18/4", "DATE"), ("Việt Nam", "LOC"), ("6/6", "DATE")]),
+        ("tuyên truyền sâu rộng về Dự thảo Luật Bảo hiểm xã hội (sửa đổi), Tháng Hành động",
+         [("Luật Bảo hiểm xã hội (sửa đổi)", "POLICY_DOC")]),
+        ("thuộc Chương trình mục tiêu quốc gia “Phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số "
+         "và miền núi giai đoạn 2021-2030”, năm 2023",
+         [("Chương trình mục tiêu quốc gia “Phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền "
+           "núi giai đoạn 2021-2030”", "POLICY_DOC"), ("năm 2023", "DATE")]),
+        # organisations: a capitalised head and name, or a head and "tỉnh"
+        ("Phối hợp với Phòng Thương mại và Công nghiệp Việt Nam (VCCI), Hiệp hội Doanh nghiệp tỉnh và các sở",
+         [("Phòng Thương mại và Công nghiệp Việt Nam", "ORG"), ("Hiệp hội Doanh nghiệp tỉnh", "ORG")]),
+        ("Đề án sáp nhập Trường Cao đẳng Nghề Thừa Thiên Huế và Trường Cao đẳng Sư phạm",
+         [("Trường Cao đẳng Nghề Thừa Thiên Huế", "ORG"), ("Trường Cao đẳng Sư phạm", "ORG")]),
+        ("Thanh tra tỉnh, Sở sẽ ban hành kế hoạch", [("Thanh tra tỉnh", "ORG")]),
+        ("Tổ chức Hội nghị tập huấn nghiệp vụ", []),
+    ],
+)
+def test_layout_unit_date_document_and_organisation_rules(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+def test_clean_drops_and_trims_model_spans(nlp):
+    doc = nlp("| 2 | Tỷ lệ tham gia bảo thất nghiệp | % | 23,9 |\nBộ Giáo dục và Đào tạo phê duyệt. "
+              "Ban công tác đặc biệt của 02 tỉnh Salavan và Sekong")
+    i = {t.text: t.i for t in doc}
+    model = [Span(doc, i["23,9"], i["23,9"] + 1, label="QUANTITY"),
+             Span(doc, i["23,9"] + 1, i["23,9"] + 2, label="UNIT"),  # the table bar after the value
+             Span(doc, i["Bộ"], i["phê duyệt"] + 1, label="ORG"),
+             Span(doc, i["02"], i["02"] + 1, label="QUANTITY"),
+             Span(doc, i["tỉnh"], i["Salavan"] + 1, label="UNIT")]
+    assert [(s.text, s.label_) for s in clean(model)] == [
+        ("23,9", "QUANTITY"), ("Bộ Giáo dục và Đào tạo", "ORG"), ("02", "QUANTITY"), ("tỉnh", "UNIT")]

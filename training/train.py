@@ -31,7 +31,7 @@ import train_linker
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "training" / "output"
-EXACT = ["QUANTITY", "UNIT", "POLICY_DOC"]
+EXACT = ["QUANTITY", "UNIT", "POLICY_DOC", "INDICATOR"]
 # name -> the rule components to add: (name, position, config)
 PLACEMENTS = {
     "ner only": [],

@@ -19,6 +19,7 @@ from sklearn.linear_model import LogisticRegression
 
 import vn_dolisa_nlp
 from vn_dolisa_nlp.linking import FEATURES, LinkScorer, pair_features
+from vn_dolisa_nlp.records import unit_after
 from vn_dolisa_nlp.taxonomy import default_taxonomy
 
 from corpus_to_docbin import corpus_records, record_to_doc
@@ -37,14 +38,14 @@ def examples(doc_ids: list[str]) -> tuple[np.ndarray, np.ndarray]:
         spans = record["spans"]
         indicators = [e for e in doc.ents if e.label_ == "INDICATOR"]
         quantities = [e for e in doc.ents if e.label_ == "QUANTITY"]
-        units = {e.start: e for e in doc.ents if e.label_ == "UNIT"}
+        units = [e for e in doc.ents if e.label_ == "UNIT"]
         for s in spans:
             q = by_char.get((s["start"], s["end"]))
             if s["label"] != "QUANTITY" or q is None:
                 continue
             gold = spans[s["indicator"]] if s.get("indicator") is not None else None
             gold_span = by_char.get((gold["start"], gold["end"])) if gold else None
-            unit = units.get(q.end)
+            unit = unit_after(q, units)
             for ind in indicators:
                 ind_id = taxonomy.identify(ind.text)
                 feats = pair_features(q, ind, indicators, quantities, unit._.unit if unit else None,

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from .rules import TABLE_RULE
+
 _HEADING_START = re.compile(r"^\s*(?:phần\b|[IVX]+\.|[A-Z]\.|\d+(?:\.\d+)*\.?\s)", re.IGNORECASE)
 _PART = re.compile(r"^\s*(?:phần\b|[A-D]\.\s)", re.IGNORECASE)
 _SECTION = re.compile(r"^\s*[IVX]+\.\s")
@@ -57,8 +59,18 @@ class DocumentContext:
         section: LineContext | None = None
         sub: LineContext | None = None
         awaiting_part_title = False
-        for start, end in lines:
+        table: LineContext | None = None
+        for k, (start, end) in enumerate(lines):
             span = doc[start:end]
+            if span.text.startswith("|"):  # a table row: its header row names the columns' period and plan
+                following = doc[lines[k + 1][0]:lines[k + 1][1]].text if k + 1 < len(lines) else ""
+                if TABLE_RULE.match(following):
+                    above = sub or section or part
+                    period, plan = self._heading_info(span)
+                    table = LineContext(period or above.period, self.default_place, plan or above.plan_section)
+                self.by_line.append(table or sub or section or part)
+                continue
+            table = None
             if _is_heading(span.text):
                 period, plan = self._heading_info(span)
                 if _PART.match(span.text):

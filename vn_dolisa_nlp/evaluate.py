@@ -22,6 +22,7 @@ import srsly
 from spacy.language import Language
 
 from .numbers import parse_number
+from .records import unit_after
 from .scoring import PRF, Scores, link_table, ner_table, score
 from .units import unit_of
 
@@ -54,11 +55,12 @@ def predict(nlp: Language, paragraphs: list[dict]) -> list[dict]:
             inside = [e for e in ents if off <= e.start_char and e.end_char <= end]
             spans = [{"start": e.start_char - off, "end": e.end_char - off, "label": e.label_} for e in inside]
             index = {(s["start"], s["end"]): i for i, s in enumerate(spans)}
+            units = [u for u in inside if u.label_ == "UNIT"]
             for i, e in enumerate(inside):
                 if e.label_ != "QUANTITY":
                     continue
-                unit = next((j for j, u in enumerate(inside)
-                             if u.label_ == "UNIT" and e.end <= u.start <= e.end + 1), None)
+                u = unit_after(e, units)
+                unit = index[(u.start_char - off, u.end_char - off)] if u is not None else None
                 rec = records.get((e.start_char, e.end_char))
                 link = None
                 if rec and rec["indicator_start"] is not None:

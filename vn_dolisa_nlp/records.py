@@ -16,6 +16,7 @@ from spacy.util import ensure_path
 from .context import DocumentContext, sentence_period, sentence_place
 from .kinds import kind_of
 from .linking import LinkScorer, pair_features, paragraph_bounds
+from .proposals import propose_indicator
 from .taxonomy import Taxonomy, default_taxonomy
 
 RECORD_KEYS = (
@@ -26,20 +27,26 @@ MODEL_FILE = "link_model.json"
 
 
 def unit_after(q: Span, units: Iterable[Span]) -> Span | None:
-    """The ``UNIT`` entity right after ``q`` (adjacent, or after one space token)."""
+    """The ``UNIT`` of ``q``: the entity right after it (adjacent, or after one space
+    token), or for a value in a table cell the row's one unit cell. ``units`` are
+    the UNIT entities of ``q``'s line."""
+    units = list(units)
     for u in units:
         if u.start == q.end or (u.start == q.end + 1 and q.doc[q.end].is_space):
             return u
-    return None
+    in_cell = q.start > 0 and q.doc[q.start - 1].text == "|"
+    cells = [u for u in units if u.start > 0 and q.doc[u.start - 1].text == "|"]
+    return cells[0] if in_cell and len(cells) == 1 else None
 
 
 class RecordExtractor:
     """Pipeline component: link quantities to indicators and write ``doc._.records``."""
 
     def __init__(self, name: str = "vn_dolisa_records", threshold: float = 0.5,
-                 taxonomy: Taxonomy | None = None) -> None:
+                 taxonomy: Taxonomy | None = None, propose: bool = True) -> None:
         self.name = name
         self.threshold = threshold
+        self.propose = propose
         self.taxonomy = taxonomy or default_taxonomy()
         self.scorer: LinkScorer | None = None
 
@@ -53,6 +60,8 @@ class RecordExtractor:
             doc._.province = ctx.default_place.split(" ", 1)[-1]
         records: list[dict[str, Any]] = []
         ents = list(doc.ents)
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        proposed: list[Span] = []
         for (start, end), line_ctx in zip(lines, ctx.by_line):
             in_line = [e for e in ents if start <= e.start and e.end <= end]
             quantities = [e for e in in_line if e.label_ == "QUANTITY"]
@@ -61,7 +70,14 @@ class RecordExtractor:
             indicators = [e for e in in_line if e.label_ == "INDICATOR"]
             units = [e for e in in_line if e.label_ == "UNIT"]
             for q in quantities:
-                records.append(self._record(q, indicators, quantities, units, line_ctx, start))
+                record, proposal = self._record(q, indicators, quantities, units, line_ctx, start, taken)
+                records.append(record)
+                if proposal is not None:  # a candidate for the quantities after it, too
+                    proposed.append(proposal)
+                    indicators = sorted([*indicators, proposal])
+                    taken.update(range(proposal.start, proposal.end))
+        if proposed:
+            doc.ents = sorted(ents + proposed)
         doc._.records = records
         return doc
 
@@ -78,15 +94,18 @@ class RecordExtractor:
         return best
 
     def _record(self, q: Span, indicators: list[Span], quantities: list[Span], units: list[Span],
-                line_ctx, para_start: int) -> dict[str, Any]:
+                line_ctx, para_start: int, taken: set[int]) -> tuple[dict[str, Any], Span | None]:
+        """The record of ``q``, and the indicator proposed for it when none was linked."""
         unit = unit_after(q, units)
         canonical, multiplier = (unit._.unit, unit._.multiplier) if unit is not None else (None, 1.0)
         ind = self.link(q, indicators, quantities, canonical, para_start)
+        proposal = propose_indicator(q, taken) if ind is None and self.propose else None
+        ind = ind if proposal is None else proposal
         kind, direction = kind_of(q, line_ctx.plan_section)
         value = q._.value
         if value is not None and multiplier != 1.0:
             value = value * multiplier
-        return {
+        record = {
             "indicator": self.taxonomy.identify(ind.text, canonical) if ind is not None else None,
             "indicator_text": ind.text if ind is not None else None,
             "indicator_start": ind.start_char if ind is not None else None,
@@ -103,6 +122,7 @@ class RecordExtractor:
             "place": sentence_place(q) or line_ctx.place,
             "sentence": q.sent.text.strip(),
         }
+        return record, proposal
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         path = ensure_path(path)
@@ -118,7 +138,9 @@ class RecordExtractor:
         return self
 
 
-@Language.factory("vn_dolisa_records", default_config={"threshold": 0.5})
-def make_records(nlp: Language, name: str, threshold: float) -> RecordExtractor:
-    """``vn_dolisa_records``: fills ``doc._.records`` (see module docstring)."""
-    return RecordExtractor(name, threshold)
+@Language.factory("vn_dolisa_records", default_config={"threshold": 0.5, "propose_indicators": True})
+def make_records(nlp: Language, name: str, threshold: float, propose_indicators: bool) -> RecordExtractor:
+    """``vn_dolisa_records``: fills ``doc._.records`` (see module docstring); with
+    ``propose_indicators`` a quantity left unlinked gets an ``INDICATOR`` read from its
+    clause (:mod:`vn_dolisa_nlp.proposals`), added to ``doc.ents``."""
+    return RecordExtractor(name, threshold, propose=propose_indicators)

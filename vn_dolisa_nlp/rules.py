@@ -10,12 +10,14 @@ training README records which placement scores best on dev.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .documents import DOC_TYPES
+from .linking import paragraph_bounds
 from .numbers import parse_number
 from .places import place_of
 from .units import is_unit_phrase
@@ -44,7 +46,19 @@ _NAME_BEFORE_NUMBER = {"thứ", "nhóm", "khóa", "số", "lần thứ", "kỳ h
 LIST_MARKER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+$")
 _CLASSIFIERS = {"lượt", "suất", "phần", "căn", "ngôi"}
 _JOINABLE_UNITS = {"phường", "thị trấn", "thành phố", "thị xã", "htx", "hợp tác xã", "doanh nghiệp", "đơn vị", "hộ"}
-LABELS = ("QUANTITY", "UNIT", "DATE", "POLICY_DOC", "LOC")
+_QUALIFIERS = {"trên", "dưới", "khoảng", "hơn", "gần", "<", ">", "≤", "≥", "<=", ">="}
+_TIME_UNITS = {"năm", "tháng", "ngày", "quý", "tuần"}
+TABLE_RULE = re.compile(r"^\|[\s:|-]*-[\s:|-]*$")
+TAG = re.compile(r"^(?:</?[A-Za-z][^<>]*>|&#?\w+;)$")
+_ORG_HEADS = {"bộ", "sở", "trường", "trung tâm", "ngân hàng", "hội", "hiệp hội", "quỹ", "ban", "phòng",
+              "chi nhánh", "công ty", "nghiệp đoàn", "báo", "thanh tra", "viện", "bệnh viện", "tổng cục", "cục",
+              "liên đoàn", "công an", "ủy ban", "đài", "học viện", "văn phòng", "liên minh"}
+_ORG_SUFFIXES = {"tỉnh", "huyện", "thành phố", "thị xã", "xã"}
+# words that end an organisation's name: the clause's verb or a new phrase
+_ORG_ENDS = {"phê duyệt", "tiếp nhận", "tập trung", "tổ chức", "triển khai", "thực hiện", "ban hành", "trao đổi",
+             "phối hợp", "chỉ đạo", "hướng dẫn", "quyết liệt", "đã", "đang", "sẽ", "được", "các", "từ", "với", "cho",
+             "tại", "trong", "mới", "đề nghị", "giao", "chủ trì", "làm việc", "kiểm tra", "giải ngân", "tham mưu"}
+LABELS = ("QUANTITY", "UNIT", "DATE", "POLICY_DOC", "LOC", "INDICATOR", "ORG")
 
 
 def _low(doc: Doc, i: int) -> str:
@@ -80,8 +94,18 @@ def _dates(doc: Doc) -> Iterable[tuple[int, int]]:
         elif low == "năm" and YEAR.match(nxt) and not (i + 3 < n and doc[i + 2].text in "-–"
                                                         and YEAR.match(doc[i + 3].text)):
             yield _date_start(doc, i), i + 2
-        elif YEAR_RANGE.match(t) or FULL_DATE.match(t) or DATE_RANGE.match(t):
+        elif YEAR_RANGE.match(t) or FULL_DATE.match(t) or DATE_RANGE.match(t) or _holiday_date(doc, i):
             yield i, i + 1
+
+
+def _holiday_date(doc: Doc, i: int) -> bool:
+    """A day/month that dates a named day: ``Ngày người cao tuổi Việt Nam 6/6``,
+    ``Quốc tế thiếu nhi 1/6``."""
+    if not DAY_MONTH.match(doc[i].text) or _unit_end(doc, i + 1, set()) is not None:
+        return False
+    before = doc[max(0, i - 6):i]
+    return any((t.text.startswith("Ngày") or t.norm_ == "quốc tế") and not t.is_space for t in before) \
+        and not any("\n" in t.text for t in before)
 
 
 def _date_start(doc: Doc, i: int) -> int:
@@ -138,7 +162,7 @@ def _policy_docs(doc: Doc) -> Iterable[tuple[int, int]]:
         elif tok.text[:1].isupper() and (tok.norm_ in _LAWS or _is_national_programme(doc, i)):
             end = _name_end(doc, i + 1)
             if end > i + 1:
-                yield i, end
+                yield i, _name_tail_end(doc, end)
 
 
 def _is_national_programme(doc: Doc, i: int) -> bool:
@@ -149,6 +173,20 @@ def _is_national_programme(doc: Doc, i: int) -> bool:
         return False
     nxt = " ".join(t.norm_ for t in doc[i + 1:i + 4])
     return nxt.startswith("mtqg") or nxt.startswith("mục tiêu quốc gia")
+
+
+def _name_tail_end(doc: Doc, end: int) -> int:
+    """Past what belongs to a law's or programme's name after its words: an amendment
+    note (``(sửa đổi)``) or a quoted title (``Chương trình MTQG “Phát triển ...”``)."""
+    n = len(doc)
+    if end + 2 < n and doc[end].text == "(" and doc[end + 1].norm_ in ("sửa đổi", "sửa đổi, bổ sung") \
+            and doc[end + 2].text == ")":
+        return end + 3
+    if end < n and doc[end].text == "“":
+        close = next((j for j in range(end + 1, min(n, end + 40)) if doc[j].text == "”"), None)
+        if close is not None:
+            return close + 1
+    return end
 
 
 def _name_end(doc: Doc, start: int, limit: int = 16) -> int:
@@ -186,7 +224,7 @@ def _quantities(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int, int | Non
         if _row_number_at(doc, i) or _list_marker_at(doc, i):
             continue
         if unit_end is None and i > 0 and doc[i - 1].text[:1].isupper() and not doc[i].is_sent_start \
-                and nxt not in (",", ";", ")", ".") and place_of(doc[i - 1].text)[1] is None:
+                and nxt not in (",", ";", ")", ".", "|") and place_of(doc[i - 1].text)[1] is None:
             continue  # a number in a name: Trung đoàn 852, Đề án 161
         yield i, i + 1, unit_end
 
@@ -210,8 +248,23 @@ def _unit_end(doc: Doc, start: int, taken: set[int]) -> int | None:
         return None
     if doc[start].norm_ in _CLASSIFIERS and end - start == 1:
         end = head(end) or end
-    while end + 1 < n and doc[end].text == "," and doc[end + 1].norm_ in _JOINABLE_UNITS:
-        end += 2
+    return _joined_unit_end(doc, end)
+
+
+def _joined_unit_end(doc: Doc, end: int) -> int:
+    """Extend a unit ending at ``end`` over alternatives joined to it: ``xã, phường, thị trấn``,
+    ``đối tượng/suất``, ``huyện/thị xã/thành phố``; never over ``/năm`` (a rate) or a
+    place's prefix (``27 người, thị xã Hương Thủy``)."""
+    n = len(doc)
+    while end + 1 < n:
+        sep, nxt = doc[end].text, doc[end + 1]
+        name_follows = end + 2 < n and doc[end + 2].text[:1].isupper()
+        if sep == "," and nxt.norm_ in _JOINABLE_UNITS and not name_follows:
+            end += 2
+        elif sep == "/" and is_unit_phrase(nxt.text) and nxt.norm_ not in _TIME_UNITS:
+            end += 2
+        else:
+            break
     return end
 
 
@@ -257,6 +310,8 @@ def find_entities(doc: Doc, labels: Iterable[str] = LABELS, province: str | None
             spans.append(Span(doc, start, end, label=label))
         return True
 
+    for start, end, label in _table_cells(doc):
+        add(start, end, label)
     for start, end in _policy_docs(doc):
         add(start, end, "POLICY_DOC")
     for start, end in _dates(doc):
@@ -264,9 +319,76 @@ def find_entities(doc: Doc, labels: Iterable[str] = LABELS, province: str | None
     for start, end, unit_end in list(_quantities(doc, taken)):
         if add(start, end, "QUANTITY") and unit_end:
             add(end, unit_end, "UNIT")
+    for start, end in _organisations(doc, taken):
+        add(start, end, "ORG")
     for start, end in _places(doc, taken, province):
         add(start, end, "LOC")
     return sorted(spans)
+
+
+def _organisations(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
+    """Named bodies: a capitalised head (``Sở``, ``Trung tâm``, ``Ngân hàng`` ...) with a
+    capitalised name (``Ngân hàng Thế giới``, ``Phòng Thương mại và Công nghiệp Việt Nam``),
+    or with ``tỉnh`` / ``huyện`` (``Thanh tra tỉnh``)."""
+    n, i = len(doc), 0
+    while i < n:
+        if i in taken or doc[i].norm_ not in _ORG_HEADS or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        end = i + 1
+        while end < n and end not in taken:
+            tok = doc[end]
+            if tok.text[:1].isupper() and tok.is_alpha | (" " in tok.text) and not tok.is_sent_start:
+                end += 1
+            elif tok.norm_ in ("và", "-", "–") and end + 1 < n and doc[end + 1].text[:1].isupper() \
+                    and doc[end + 1].norm_ not in _ORG_HEADS and end + 1 not in taken:
+                end += 2
+            else:
+                break
+        if end < n and doc[end].norm_ in _ORG_SUFFIXES and end not in taken:
+            end += 1
+        if end > i + 1:
+            yield i, end
+            i = end
+        else:
+            i += 1
+
+
+def _table_cells(doc: Doc) -> Iterable[tuple[int, int, str]]:
+    """Spans a markdown table row states by its layout (GUIDELINES, Tables): in a row with
+    a unit cell or a value cell, the indicator cell is an ``INDICATOR`` and unit cells are ``UNIT``s."""
+    lines = paragraph_bounds(doc)
+    for k, (start, end) in enumerate(lines):
+        following = doc[lines[k + 1][0]:lines[k + 1][1]].text if k + 1 < len(lines) else ""
+        if doc[start].text != "|" or TABLE_RULE.match(following):  # not a row, or the header row
+            continue
+        bars = [i for i in range(start, end) if doc[i].text == "|"]
+        cells = [_trim_cell(doc, a + 1, b) for a, b in pairwise(bars)]
+        cells = [(a, b) for a, b in cells if a < b]
+        units = [(a, b) for a, b in cells if is_unit_phrase(doc[a:b].text)]
+        values = [(a, b) for a, b in cells if NUMBER.match(doc[b - 1].text)
+                  and all(t.norm_ in _QUALIFIERS for t in doc[a:b - 1])]
+        texts = [(a, b) for a, b in cells if (a, b) not in units and (a, b) not in values
+                 and doc[a].text[:1].isalpha() and b - a > 1]
+        if not (units or values) or not texts:
+            continue
+        yield (*texts[0], "INDICATOR")
+        for a, b in units:
+            yield a, b, "UNIT"
+
+
+def _trim_cell(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A cell's tokens without spaces, HTML tags, a leading ``Trong đó:`` or trailing punctuation."""
+    while start < end and (doc[start].is_space or TAG.match(doc[start].text)):
+        start += 1
+    if start + 2 < end and doc[start].norm_ == "trong" and doc[start + 1].norm_ == "đó" \
+            and doc[start + 2].text == ":":
+        start += 3
+    while start < end and doc[start].is_space:
+        start += 1
+    while end > start and (doc[end - 1].is_space or TAG.match(doc[end - 1].text) or doc[end - 1].text in ".:;,"):
+        end -= 1
+    return start, end
 
 
 def _row_number_at(doc: Doc, i: int) -> bool:
@@ -297,8 +419,12 @@ def _bare_date_number(ent: Span) -> bool:
 
 def clean(ents: Iterable[Span]) -> list[Span]:
     """Model entities the rules know to be wrong, dropped or mended: a QUANTITY
-    that is no number or a table's row number, a span of punctuation only, a
-    place missing the admin prefix written before it (``thị xã Hương Thủy``)."""
+    that is no number or a table's row number, a span of punctuation only, a UNIT
+    that follows no QUANTITY or runs into a name or list (``[tỉnh] Salavan``,
+    ``[người], thị xã``), a place missing the admin prefix written before it
+    (``thị xã Hương Thủy``)."""
+    ents = list(ents)
+    quantity_ends = {e.end for e in ents if e.label_ == "QUANTITY"}
     out = []
     for ent in ents:
         doc = ent.doc
@@ -308,11 +434,53 @@ def clean(ents: Iterable[Span]) -> list[Span]:
                                          or _row_number_at(doc, ent.start) or _list_marker_at(doc, ent.start)
                                          or _bare_date_number(ent) or _named_number(ent)):
             continue
+        if ent.label_ == "UNIT":
+            if not _after_quantity(ent, quantity_ends) or not any(c.isalpha() or c == "%" for c in ent.text):
+                continue
+            ent = _trim_unit(ent)
+        if ent.label_ == "ORG":
+            ent = _trim_org(ent)
+            if ent is None:
+                continue
         if ent.label_ == "LOC" and ent.start > 0 and doc[ent.start - 1].norm_ in _LOC_PREFIX \
                 and doc[ent.start - 1].ent_type_ == "" and doc[ent.start].norm_ not in _LOC_PREFIX:
             ent = Span(doc, ent.start - 1, ent.end, label="LOC")
         out.append(ent)
     return out
+
+
+def _trim_org(org: Span) -> Span | None:
+    """An ORG cut before the clause's verb it ran into (``[Bộ Giáo dục và Đào tạo] phê duyệt``),
+    without trailing punctuation; None when no name is left or it holds a table bar or a date."""
+    if any(t.text == "|" or QUARTER_YEAR.match(t.text) or FULL_DATE.match(t.text) for t in org):
+        return None
+    end = next((t.i for t in org[1:] if t.norm_ in _ORG_ENDS), org.end)
+    while end > org.start and (org.doc[end - 1].is_punct or org.doc[end - 1].norm_ == "và"):
+        end -= 1
+    if end <= org.start:
+        return None
+    return org if end == org.end else Span(org.doc, org.start, end, label="ORG")
+
+
+def _after_quantity(unit: Span, quantity_ends: set[int]) -> bool:
+    """True for a UNIT right after a QUANTITY (or after one space), or in a table's unit cell."""
+    doc, i = unit.doc, unit.start
+    return i in quantity_ends or (i - 1 in quantity_ends and doc[i - 1].is_space) \
+        or (i > 0 and doc[i - 1].text == "|")
+
+
+def _trim_unit(unit: Span) -> Span:
+    """A UNIT cut back to the unit the rules read at its start when the rest begins
+    with punctuation or a capitalised name; otherwise unchanged."""
+    if is_unit_phrase(unit.text):
+        return unit
+    end = _unit_end(unit.doc, unit.start, set())
+    if end is None or end >= unit.end:
+        return unit
+    nxt = unit.doc[end]
+    if nxt.is_punct or nxt.text[:1].isupper():
+        return Span(unit.doc, unit.start, end, label="UNIT")
+    return unit
 
 
 class EntityRules:

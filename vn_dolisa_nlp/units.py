@@ -17,7 +17,8 @@
 | ``session`` | ``phiên``, ``lớp``, ``hội nghị``, ``buổi`` |
 | ``organisation`` | ``doanh nghiệp``, ``đơn vị``, ``cơ sở``, ``cơ quan``, ``tập thể`` |
 | ``commune`` | ``xã``, ``xã, phường, thị trấn``, ``phường`` |
-| ``district`` | ``huyện``, ``huyện, thành phố`` |
+| ``district`` | ``huyện``, ``thị xã``, ``thành phố``, ``huyện/thị xã/thành phố`` |
+| ``province`` | ``tỉnh`` |
 | ``job_position`` | ``vị trí việc làm``, ``vị trí``, ``chỉ tiêu`` |
 | ``permit`` | ``giấy phép`` |
 | ``house`` | ``nhà``, ``căn nhà`` |
@@ -31,7 +32,7 @@ from .normalize import normalize_text
 
 UNITS = (
     "percent", "VND", "person", "person_time", "household", "kg", "ton", "gift", "case", "document",
-    "record", "petition", "inspection", "session", "organisation", "commune", "district",
+    "record", "petition", "inspection", "session", "organisation", "commune", "district", "province",
     "job_position", "permit", "house", "month", "year", "day", "other",
 )
 
@@ -62,10 +63,11 @@ _HEADS = {
     "doanh nghiệp": "organisation", "đơn vị": "organisation", "cơ sở": "organisation",
     "cơ quan": "organisation", "tập thể": "organisation", "tổ chức": "organisation",
     "xã": "commune", "phường": "commune", "thị trấn": "commune",
-    "huyện": "district",
+    "huyện": "district", "thị xã": "district", "thành phố": "district",
+    "tỉnh": "province",
     "vị trí việc làm": "job_position", "vị trí": "job_position", "chỉ tiêu": "job_position",
     "giấy phép": "permit",
-    "nhà": "house", "căn nhà": "house", "căn": "house", "ngôi nhà": "house",
+    "nhà": "house", "nhà ở": "house", "căn nhà": "house", "căn": "house", "ngôi nhà": "house",
     "tháng": "month", "năm": "year", "ngày": "day", "tuổi": "year",
     "người cao tuổi": "person", "người dân": "person", "trẻ": "person", "cá nhân": "person",
     "công dân": "person", "hài cốt": "person", "hài cốt liệt sĩ": "person", "người nghiện": "person",

@@ -1,0 +1,59 @@
+"""Indicator proposals for quantities the model left unlinked, on phrases from the reports."""
+
+from __future__ import annotations
+
+import pytest
+
+import vn_dolisa_nlp
+from vn_dolisa_nlp.proposals import propose_indicator
+from vn_dolisa_nlp.rules import find_entities
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return vn_dolisa_nlp.blank()
+
+
+def proposal(nlp, text: str, number: str) -> str | None:
+    doc = nlp(text)
+    doc.ents = find_entities(doc)
+    q = next(e for e in doc.ents if e.text == number)
+    taken = {i for e in doc.ents for i in range(e.start, e.end)}
+    span = propose_indicator(q, taken)
+    return span.text if span is not None else None
+
+
+@pytest.mark.parametrize(
+    "text,number,expected",
+    [
+        ("Hỗ trợ về nhà ở: Xây mới, sửa chữa cho 1.578 nhà ở cho hộ nghèo", "1.578", "Xây mới, sửa chữa"),
+        ("Chính sách hỗ trợ tiền điện hộ nghèo: Đã hỗ trợ tiền điện cho hơn 10.000 lượt hộ nghèo",
+         "10.000", "hỗ trợ tiền điện"),
+        ("Các cơ sở hiện đang nuôi dưỡng 1.393 đối tượng là trẻ em", "1.393", "cơ sở hiện đang nuôi dưỡng"),
+        ("trên địa bàn tỉnh đã có hơn 62.513 suất quà được trao tặng đến người có công", "62.513", "trao tặng"),
+        ("sắp xếp mạng lưới cơ sở giáo dục nghề nghiệp, sáp nhập 03 trường cao đẳng", "03", "sáp nhập"),
+    ],
+)
+def test_measure_phrase_is_proposed(nlp, text, number, expected):
+    assert proposal(nlp, text, number) == expected
+
+
+@pytest.mark.parametrize(
+    "text,number",
+    [
+        ("đưa lao động đi làm việc ở nước ngoài 2.325 lao động (đạt 116,25% so với kế hoạch năm 2023)", "116,25"),
+        ("kỷ niệm 76 năm Ngày Thương binh - Liệt sĩ", "76"),
+        ("có 16 trường hợp tử vong giảm 5 trường hợp so với năm 2022", "5"),
+        ("kiểm tra việc chấp hành pháp luật lao động tại 04 đơn vị trên địa bàn tỉnh", "04"),
+    ],
+)
+def test_no_proposal_for_comments_durations_and_places(nlp, text, number):
+    assert proposal(nlp, text, number) is None
+
+
+def test_pipeline_links_a_proposal_and_adds_it_to_the_entities(model):
+    doc = model("Chính sách hỗ trợ tiền điện hộ nghèo: Đã hỗ trợ tiền điện cho hơn 10.000 lượt hộ nghèo "
+                "với mức 55.000 đồng/tháng.")
+    rec = next(r for r in doc._.records if r["quantity_text"] == "10.000")
+    assert rec["indicator_text"] == "hỗ trợ tiền điện"
+    assert ("hỗ trợ tiền điện", "INDICATOR") in [(e.text, e.label_) for e in doc.ents]

@@ -1,0 +1,133 @@
+"""Indicator proposals: a phrase for a quantity the model left without an indicator.
+
+The trained ``ner`` finds most ``INDICATOR`` spans, but misses measures it has
+not seen. When the link scorer finds no indicator for a ``QUANTITY`` and its
+clause holds no ``INDICATOR``, the records component asks for a proposal: the
+phrase that names the measure, read from the clause by the patterns of
+GUIDELINES.md:
+
+- ``[cấp thẻ bảo hiểm y tế] cho 42.163 người``: the phrase before ``cho``;
+- ``[sáp nhập] 03 trường``, ``[định hướng nghề nghiệp] hơn 9.200 người``: the
+  phrase right before the number;
+- ``62.513 suất quà được [trao tặng]``, ``16 trường hợp [tử vong]``: the phrase
+  after the unit, when nothing names the measure before the number.
+
+Scaffolding (``đã``, ``tổ chức``, ``tiếp tục`` ...), qualifiers (``hơn``,
+``khoảng``) and other entities are never inside a proposal.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .units import unit_of
+
+_BOUNDARIES = {";", ":", ".", "(", ")", "!", "?", "|"}
+_QUALIFIERS = {"hơn", "trên", "khoảng", "gần", "dưới", "tới", "đến", "là", "được", "có", "với", "mức",
+               "tổng số", "tổng cộng", "cho"}
+# a number after these states a change or a share of a measure named elsewhere
+_COMPARATIVES = {"đạt", "tăng", "giảm", "chiếm", "bằng", "còn", "xuống", "lên", "vượt", "thu hút", "/"}
+_TIME_UNITS = {"year", "month", "day"}
+_PREPOSITIONS = {"tại", "của", "thuộc", "trong", "ở", "từ", "về"}
+_SCAFFOLDING = {"đã", "được", "đang", "hiện", "hiện có", "có", "tiếp tục", "tổ chức", "thực hiện", "trong đó",
+                "trong", "đó", "và", "-", "–", ",", "toàn tỉnh", "tỉnh", "cấp", "tập trung", "tiếp nhận", "theo đó",
+                "các", "những", "cả", "năm", "riêng", "ngoài ra", "bên cạnh đó", "đồng thời", "kịp thời", "tích cực",
+                "phối hợp", "chỉ đạo", "triển khai", "các địa phương", "địa phương", "ngành", "sở", "đơn vị",
+                "toàn", "thành công", "trên", "địa bàn", "trên địa bàn"}
+_RIGHT_STOPS = {",", "với", "cho", "tại", "vào", "trong", "đến", "so", "của", "thuộc", "bằng", "là", "từ", "và",
+                "theo", "nhằm", "để", "trên"}
+MAX_WORDS = 12
+
+
+def propose_indicator(q: Span, taken: set[int]) -> Span | None:
+    """An ``INDICATOR`` span for quantity ``q`` when its clause has none, or None.
+    ``taken`` holds the token indices already inside entities."""
+    doc = q.doc
+    start, end = _clause(doc, q)
+    if _skipped(doc, q, start) or any(doc[i].ent_type_ == "INDICATOR" for i in range(start, end)):
+        return None
+    span = _before(doc, q, start) or _after(doc, q, end)
+    if span is None or any(i in taken for i in range(*span)):
+        return None
+    return Span(doc, span[0], span[1], label="INDICATOR")
+
+
+def _skipped(doc: Doc, q: Span, start: int) -> bool:
+    """Quantities that need no indicator of their own: durations and ages, numbers inside
+    brackets (they comment on the clause before), and numbers after a comparative
+    (``đạt``, ``tăng``, ``giảm``, ``/``) or inside a quoted name."""
+    unit = next((e for e in doc.ents if e.start == q.end and e.label_ == "UNIT"), None)
+    if unit is not None and unit_of(unit.text)[0] in _TIME_UNITS:
+        return True
+    line_start = start
+    while line_start > 0 and "\n" not in doc[line_start - 1].text:
+        line_start -= 1
+    depth = sum(1 if t.text == "(" else -1 if t.text == ")" else 0 for t in doc[line_start:q.start])
+    quotes = sum(1 if t.text == "“" else -1 if t.text == "”" else 0 for t in doc[line_start:q.start])
+    before = q.start - 1
+    while before >= start and doc[before].norm_ in _QUALIFIERS:
+        before -= 1
+    return depth > 0 or quotes > 0 or (before >= 0 and doc[before].norm_ in _COMPARATIVES)
+
+
+def _clause(doc: Doc, q: Span) -> tuple[int, int]:
+    """Token range of the clause around ``q``: up to ``;``, ``:``, ``.``, brackets or the line's end."""
+    start = q.start
+    while start > 0 and doc[start - 1].text not in _BOUNDARIES and "\n" not in doc[start - 1].text:
+        start -= 1
+    end = q.end
+    while end < len(doc) and doc[end].text not in _BOUNDARIES and "\n" not in doc[end].text:
+        end += 1
+    return start, end
+
+
+def _before(doc: Doc, q: Span, start: int) -> tuple[int, int] | None:
+    """The measure phrase before ``q`` (before its ``cho`` if there is one)."""
+    end = q.start
+    while end > start and doc[end - 1].norm_ in _QUALIFIERS:
+        end -= 1
+    begin = end
+    while begin > start and not doc[begin - 1].ent_type_ and doc[begin - 1].text not in ",-–" \
+            or begin > start and doc[begin - 1].text == "," and _continues_list(doc, begin - 1, start):
+        begin -= 1
+    if end > start and doc[end - 1].norm_ in _PREPOSITIONS:
+        return None  # "tại 04 đơn vị", "sự tham gia của 300 đại biểu": the number is no measure's value
+    return _trim(doc, begin, end)
+
+
+def _continues_list(doc: Doc, comma: int, start: int) -> bool:
+    """A comma inside a list of short verb phrases (``Xây mới, sửa chữa``): at most
+    three words, no entity, between it and the clause start or the comma before."""
+    left = comma
+    while left > start and doc[left - 1].text != "," and comma - left < 4:
+        if doc[left - 1].ent_type_:
+            return False
+        left -= 1
+    return 0 < comma - left <= 3 and (left == start or doc[left - 1].text == ",")
+
+
+def _after(doc: Doc, q: Span, end: int) -> tuple[int, int] | None:
+    """The measure phrase after ``q``'s unit: ``62.513 suất quà được [trao tặng]``."""
+    i = q.end
+    while i < end and doc[i].ent_type_ == "UNIT":
+        i += 1
+    if i == q.end:
+        return None
+    begin = i
+    while begin < end and doc[begin].norm_ in ("được", "bị", "đã", "có"):
+        begin += 1
+    stop = begin
+    while stop < end and not doc[stop].ent_type_ and doc[stop].norm_ not in _RIGHT_STOPS:
+        stop += 1
+    return _trim(doc, begin, stop)
+
+
+def _trim(doc: Doc, begin: int, end: int) -> tuple[int, int] | None:
+    """``(begin, end)`` without scaffolding at its start or punctuation at its end; None if nothing is left."""
+    while begin < end and (doc[begin].norm_ in _SCAFFOLDING or doc[begin].is_punct or doc[begin].is_space):
+        begin += 1
+    while end > begin and (doc[end - 1].is_punct or doc[end - 1].norm_ in _QUALIFIERS | _SCAFFOLDING):
+        end -= 1
+    if end <= begin or end - begin > MAX_WORDS or not any(t.is_alpha or " " in t.text for t in doc[begin:end]):
+        return None
+    return begin, end
