@@ -122,3 +122,10 @@ def test_clean_drops_and_trims_model_spans(nlp):
              Span(doc, i["tỉnh"], i["Salavan"] + 1, label="UNIT")]
     assert [(s.text, s.label_) for s in clean(model)] == [
         ("23,9", "QUANTITY"), ("Bộ Giáo dục và Đào tạo", "ORG"), ("02", "QUANTITY"), ("tỉnh", "UNIT")]
+
+
+def test_place_inside_an_organisation_name_stays_in_it(model):
+    doc = model("Đề án sáp nhập Trường Cao đẳng Nghề Thừa Thiên Huế và Trường Cao đẳng Sư phạm Thừa Thiên Huế")
+    org = next(e for e in doc.ents if e.label_ == "ORG")
+    assert org.text == "Trường Cao đẳng Nghề Thừa Thiên Huế"
+    assert not any(e.label_ == "LOC" and org.start <= e.start < org.end for e in doc.ents)

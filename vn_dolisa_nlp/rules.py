@@ -492,7 +492,12 @@ class EntityRules:
 
     def __call__(self, doc: Doc) -> Doc:
         found = find_entities(doc, self.labels)
-        first, second = (found, clean(doc.ents)) if self.overwrite else (clean(doc.ents), found)
+        model = clean(doc.ents)
+        if not self.overwrite:  # a named body holds the place in its name: [Trường Cao đẳng Nghề Thừa Thiên Huế]
+            orgs = [s for s in found if s.label_ == "ORG"]
+            model = [m for m in model if not (m.label_ == "LOC" and any(
+                o.start <= m.start and m.end <= o.end and o.start < m.start for o in orgs))]
+        first, second = (found, model) if self.overwrite else (model, found)
         occupied = {i for span in first for i in range(span.start, span.end)}
         kept = first + [s for s in second if not any(i in occupied for i in range(s.start, s.end))]
         doc.ents = sorted(kept)
