@@ -56,9 +56,12 @@ def _skipped(doc: Doc, q: Span, start: int) -> bool:
     """Quantities that need no indicator of their own: durations and ages, numbers inside
     brackets (they comment on the clause before), and numbers after a comparative
     (``đạt``, ``tăng``, ``giảm``, ``/``) or inside a quoted name."""
-    unit = next((e for e in doc.ents if e.start == q.end and e.label_ == "UNIT"), None)
-    if unit is not None and unit_of(unit.text)[0] in _TIME_UNITS:
-        return True
+    if q.end < len(doc) and doc[q.end].ent_type_ == "UNIT" and doc[q.end].ent_iob_ == "B":
+        unit_end = q.end + 1
+        while unit_end < len(doc) and doc[unit_end].ent_iob_ == "I":
+            unit_end += 1
+        if unit_of(doc[q.end:unit_end].text)[0] in _TIME_UNITS:
+            return True
     line_start = start
     while line_start > 0 and "\n" not in doc[line_start - 1].text:
         line_start -= 1

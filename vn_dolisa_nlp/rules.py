@@ -338,7 +338,7 @@ def _organisations(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
         end = i + 1
         while end < n and end not in taken:
             tok = doc[end]
-            if tok.text[:1].isupper() and tok.is_alpha | (" " in tok.text) and not tok.is_sent_start:
+            if tok.text[:1].isupper() and (tok.is_alpha or " " in tok.text) and not tok.is_sent_start:
                 end += 1
             elif tok.norm_ in ("và", "-", "–") and end + 1 < n and doc[end + 1].text[:1].isupper() \
                     and doc[end + 1].norm_ not in _ORG_HEADS and end + 1 not in taken:
