@@ -1,6 +1,6 @@
 """Evaluate a pipeline on gold paragraphs (SPEC sections 7 and 8).
 
-    python -m vn_dolisa_nlp.evaluate corpus/thuathienhue-2023.jsonl [--model PATH] [--no-baseline]
+    python -m vn_dolisa_nlp.evaluate corpus/thuathienhue-2023.jsonl [--model PATH] [--no-baseline] [--no-proposals]
 
 Paragraphs are put back into their documents (by ``meta.source``, in paragraph
 order, one per line) so that section headings and the document heading give
@@ -206,11 +206,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("files", nargs="+", type=Path, help="gold corpus files (JSONL, SPEC section 7)")
     parser.add_argument("--model", default=None, help="pipeline name or path (default: vn_dolisa_nlp.load())")
     parser.add_argument("--no-baseline", action="store_true", help="skip underthesea.ner")
+    parser.add_argument("--no-proposals", action="store_true",
+                        help="records without indicator proposals (propose_indicators = false)")
     args = parser.parse_args(argv)
 
     import vn_dolisa_nlp
 
-    nlp = vn_dolisa_nlp.load(args.model)
+    config = {"components": {"vn_dolisa_records": {"propose_indicators": False}}} if args.no_proposals else {}
+    nlp = vn_dolisa_nlp.load(args.model, config=config)
     gold = [p for f in args.files for p in srsly.read_jsonl(f)]
     scores, pred = evaluate(nlp, gold)
     print(f"{len(gold)} paragraphs from {', '.join(f.name for f in args.files)}\n")
