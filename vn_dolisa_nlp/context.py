@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from .rules import TABLE_RULE
+from .rules import is_table_header
 
 _HEADING_START = re.compile(r"^\s*(?:phần\b|[IVX]+\.|[A-Z]\.|\d+(?:\.\d+)*\.?\s)", re.IGNORECASE)
 _PART = re.compile(r"^\s*(?:phần\b|[A-D]\.\s)", re.IGNORECASE)
@@ -63,8 +63,7 @@ class DocumentContext:
         for k, (start, end) in enumerate(lines):
             span = doc[start:end]
             if span.text.startswith("|"):  # a table row: its header row names the columns' period and plan
-                following = doc[lines[k + 1][0]:lines[k + 1][1]].text if k + 1 < len(lines) else ""
-                if TABLE_RULE.match(following):
+                if is_table_header(doc, lines, k):
                     above = sub or section or part
                     period, plan = self._heading_info(span)
                     table = LineContext(period or above.period, self.default_place, plan or above.plan_section)

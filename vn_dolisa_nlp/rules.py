@@ -359,8 +359,7 @@ def _table_cells(doc: Doc) -> Iterable[tuple[int, int, str]]:
     a unit cell or a value cell, the indicator cell is an ``INDICATOR`` and unit cells are ``UNIT``s."""
     lines = paragraph_bounds(doc)
     for k, (start, end) in enumerate(lines):
-        following = doc[lines[k + 1][0]:lines[k + 1][1]].text if k + 1 < len(lines) else ""
-        if doc[start].text != "|" or TABLE_RULE.match(following):  # not a row, or the header row
+        if doc[start].text != "|" or is_table_header(doc, lines, k):
             continue
         bars = [i for i in range(start, end) if doc[i].text == "|"]
         cells = [_trim_cell(doc, a + 1, b) for a, b in pairwise(bars)]
@@ -375,6 +374,14 @@ def _table_cells(doc: Doc) -> Iterable[tuple[int, int, str]]:
         yield (*texts[0], "INDICATOR")
         for a, b in units:
             yield a, b, "UNIT"
+
+
+def is_table_header(doc: Doc, lines: list[tuple[int, int]], k: int) -> bool:
+    """True for line ``k`` of ``doc`` when it is a markdown table's header row: the line
+    after it is the rule ``|---|---|``."""
+    if k + 1 >= len(lines) or doc[lines[k][0]].text != "|":
+        return False
+    return bool(TABLE_RULE.match(doc[lines[k + 1][0]:lines[k + 1][1]].text))
 
 
 def _trim_cell(doc: Doc, start: int, end: int) -> tuple[int, int]:
