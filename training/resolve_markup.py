@@ -48,12 +48,14 @@ def resolve(record_id: str, text: str, marks: list[dict]) -> list[dict]:
         span = {"start": start, "end": end, "label": mark["label"]}
         if mark["label"] == "QUANTITY":
             span.update(unit=mark.get("unit"), indicator=mark.get("indicator"), kind=mark.get("kind", "value"))
+            if mark.get("parent") is not None:
+                span["parent"] = mark["parent"]
         elif mark["label"] == "INDICATOR":
             span["indicator"] = mark.get("indicator")
         spans.append(span)
     for span in spans:
-        for field in ("unit", "indicator"):
-            if span["label"] == "QUANTITY" and span[field] is not None:
+        for field in ("unit", "indicator", "parent"):
+            if span["label"] == "QUANTITY" and span.get(field) is not None:
                 if span[field] not in keys:
                     raise MarkupError(f"{record_id}: unknown key {span[field]!r}")
                 span[field] = keys[span[field]]

@@ -13,18 +13,8 @@ import srsly
 
 LABELS = {"QUANTITY", "UNIT", "LOC", "ORG", "DATE", "POLICY_DOC", "INDICATOR"}
 KINDS = {"value", "plan_ratio", "change", "target"}
-CORE_IDS = {
-    "jobs_created", "workers_abroad", "urban_unemployment_rate", "job_counselling",
-    "foreign_work_permits", "ui_beneficiaries", "ui_benefit_paid", "vocational_enrolment",
-    "trained_labour_rate", "si_compulsory_participants", "si_voluntary_participants",
-    "ui_participants", "si_coverage_rate", "ui_coverage_rate", "labour_accidents",
-    "labour_accident_deaths", "merit_people_managed", "merit_monthly_recipients",
-    "gift_packages", "gift_value", "gratitude_fund", "poverty_rate", "poor_households",
-    "near_poverty_rate", "near_poor_households", "multidimensional_poverty_rate",
-    "social_allowance_recipients", "social_allowance_amount", "rice_relief",
-    "special_children_rate", "child_friendly_communes", "drug_rehab_people",
-    "inspections", "documents_issued",
-}
+TAXONOMY = Path(__file__).resolve().parents[1] / "vn_dolisa_nlp" / "data" / "indicators.json"
+CORE_IDS = {entry["id"] for entry in srsly.read_json(TAXONOMY)["indicators"]}  # every id of the taxonomy
 
 
 def record_errors(rec: dict) -> list[str]:
@@ -57,10 +47,10 @@ def record_errors(rec: dict) -> list[str]:
         occupied.append((start, end, i))
         allowed = {"start", "end", "label"}
         if label == "QUANTITY":
-            allowed |= {"unit", "indicator", "kind"}
+            allowed |= {"unit", "indicator", "kind", "parent"}
             if span.get("kind") not in KINDS:
                 errors.append(f"{where}: {surface!r} kind {span.get('kind')!r} not in {sorted(KINDS)}")
-            for key, want in (("unit", "UNIT"), ("indicator", "INDICATOR")):
+            for key, want in (("unit", "UNIT"), ("indicator", "INDICATOR"), ("parent", "QUANTITY")):
                 ref = span.get(key)
                 if ref is None:
                     continue
@@ -72,7 +62,7 @@ def record_errors(rec: dict) -> list[str]:
             allowed |= {"indicator"}
             core = span.get("indicator")
             if core is not None and core not in CORE_IDS:
-                errors.append(f"{where}: unknown core id {core!r}")
+                errors.append(f"{where}: unknown indicator id {core!r}")
         extra = set(span) - allowed
         if extra:
             errors.append(f"{where}: unexpected keys {sorted(extra)}")
