@@ -56,7 +56,7 @@ GOOD = {"id": "x", "text": "cho 10 hộ", "meta": {}, "spans": [
     ({"spans": [{"start": 4, "end": 6, "label": "QUANTITY", "kind": "value", "unit": 5}]}, "out of range"),
     ({"spans": [{"start": 4, "end": 6, "label": "QUANTITY", "kind": "value"},
                 {"start": 5, "end": 9, "label": "UNIT"}]}, "overlaps"),
-    ({"spans": [{"start": 7, "end": 9, "label": "INDICATOR", "indicator": "jobs"}]}, "core id"),
+    ({"spans": [{"start": 7, "end": 9, "label": "INDICATOR", "indicator": "jobs"}]}, "indicator id"),
 ])
 def test_validator_fails_loudly(broken, message):
     assert record_errors(GOOD) == []

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from .normalize import normalize_text
 from .rules import is_table_header
 
 _HEADING_START = re.compile(r"^\s*(?:phần\b|[IVX]+\.|[A-Z]\.|\d+(?:\.\d+)*\.?\s)", re.IGNORECASE)
@@ -33,7 +34,7 @@ class LineContext:
 
 
 def _is_heading(text: str) -> bool:
-    text = text.strip()
+    text = normalize_text(text).strip()
     if not text or len(text) > 160 or text.endswith((".", ";", ",")):
         return False
     letters = [c for c in text if c.isalpha()]
@@ -62,7 +63,8 @@ class DocumentContext:
         table: LineContext | None = None
         for k, (start, end) in enumerate(lines):
             span = doc[start:end]
-            if span.text.startswith("|"):  # a table row: its header row names the columns' period and plan
+            text = normalize_text(span.text)
+            if text.startswith("|"):  # a table row: its header row names the columns' period and plan
                 if is_table_header(doc, lines, k):
                     above = sub or section or part
                     period, plan = self._heading_info(span)
@@ -70,13 +72,13 @@ class DocumentContext:
                 self.by_line.append(table or sub or section or part)
                 continue
             table = None
-            if _is_heading(span.text):
+            if _is_heading(text):
                 period, plan = self._heading_info(span)
-                if _PART.match(span.text):
+                if _PART.match(text):
                     part = LineContext(period or self.default_period, self.default_place, plan)
                     section = sub = None
                     awaiting_part_title = True
-                elif _SECTION.match(span.text):
+                elif _SECTION.match(text):
                     section = LineContext(period or part.period, self.default_place, plan or part.plan_section)
                     sub = None
                     awaiting_part_title = False
@@ -92,7 +94,7 @@ class DocumentContext:
 
     def _heading_info(self, span: Span) -> tuple[str | None, bool]:
         """The period a heading names, and whether it heads plans for a coming period."""
-        low = span.text.lower()
+        low = normalize_text(span.text).lower()
         dates = [e for e in span.ents if e.label_ == "DATE" and e._.period]
         period = dates[-1]._.period if dates else None
         later = bool(period and self.default_period and period[:4] > self.default_period[:4])
@@ -140,4 +142,4 @@ def sentence_place(q: Span) -> str | None:
 def _is_comparison(ent: Span) -> bool:
     doc = ent.doc
     before = " ".join(t.norm_ for t in doc[max(0, ent.start - 2):ent.start])
-    return any(w in before for w in _COMPARISON) or ent.text.lower().startswith("cùng kỳ")
+    return any(w in before for w in _COMPARISON) or ent[0].norm_.startswith("cùng")

@@ -10,39 +10,47 @@ from spacy.tokens import Doc, Span
 
 from .dates import period_of
 from .documents import policy_fields
+from .normalize import normalize_text
 from .numbers import parse_number
 from .places import place_of
 from .units import unit_of
 
 
 def _only(label: str, fn):
+    """A getter for spans of ``label``: ``fn`` of the span's normalised text (NFC, modern tones)."""
+
     def getter(span: Span):
-        return fn(span) if span.label_ == label else None
+        return fn(normalize_text(span.text)) if span.label_ == label else None
 
     return getter
 
 
 def _policy(field: str):
-    return _only("POLICY_DOC", lambda span: policy_fields(span.text)[field])
+    return _only("POLICY_DOC", lambda text: policy_fields(text)[field])
 
 
-def _place(span: Span) -> tuple[str | None, str | None]:
-    province = span.doc._.province if span.doc.has_extension("province") else None
-    return place_of(span.text, province)
+def _place(field: int):
+    def getter(span: Span):
+        if span.label_ != "LOC":
+            return None
+        province = span.doc._.province if span.doc.has_extension("province") else None
+        return place_of(normalize_text(span.text), province)[field]
+
+    return getter
 
 
 SPAN_EXTENSIONS = {
-    "value": _only("QUANTITY", lambda s: parse_number(s.text)),
-    "unit": _only("UNIT", lambda s: unit_of(s.text)[0]),
-    "multiplier": _only("UNIT", lambda s: unit_of(s.text)[1]),
+    "value": _only("QUANTITY", parse_number),
+    "unit": _only("UNIT", lambda text: unit_of(text)[0]),
+    "multiplier": _only("UNIT", lambda text: unit_of(text)[1]),
     "doc_type": _policy("doc_type"),
     "doc_number": _policy("doc_number"),
     "issuer_code": _policy("issuer_code"),
     "year": _policy("year"),
     "issued": _policy("issued"),
-    "period": _only("DATE", lambda s: period_of(s.text)),
-    "admin_level": _only("LOC", lambda s: _place(s)[0]),
-    "canonical": _only("LOC", lambda s: _place(s)[1]),
+    "period": _only("DATE", period_of),
+    "admin_level": _place(0),
+    "canonical": _place(1),
 }
 
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from .vocabulary import has_line_break
+
 _PLAN = {"kh", "kế hoạch", "kế hoạch năm", "chỉ tiêu kế hoạch"}
 _UP = {"tăng", "tăng thêm", "tăng lên", "nâng"}
 _DOWN = {"giảm", "giảm thêm", "giảm được"}
@@ -36,7 +38,7 @@ def _clause_before(q: Span, limit: int = 6) -> list[str]:
         if bracketed and t.ent_type_ in ("QUANTITY", "UNIT") and len(words) < 2:
             i -= 1
             continue
-        if t.text in _STOP or (t.is_space and "\n" in t.text) or t.ent_type_ == "QUANTITY":
+        if t.text in _STOP or (t.is_space and has_line_break(t.text)) or t.ent_type_ == "QUANTITY":
             break
         words.append(t.norm_)
         i -= 1
@@ -46,7 +48,7 @@ def _clause_before(q: Span, limit: int = 6) -> list[str]:
 def _after(q: Span, limit: int = 6) -> list[str]:
     doc, words = q.doc, []
     for t in doc[q.end:q.end + limit]:
-        if t.text in (";",) or (t.is_space and "\n" in t.text) or t.ent_type_ == "QUANTITY":
+        if t.text in (";",) or (t.is_space and has_line_break(t.text)) or t.ent_type_ == "QUANTITY":
             break
         words.append(t.norm_)
     return words

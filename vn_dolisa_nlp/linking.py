@@ -20,6 +20,7 @@ import srsly
 from spacy.tokens import Doc, Span
 
 from .taxonomy import Taxonomy
+from .vocabulary import has_line_break
 
 FEATURES = (
     "bias", "before", "after", "log_dist", "same_sentence", "nearest_before", "nearest_after",
@@ -33,7 +34,7 @@ def paragraph_bounds(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of the lines of ``doc`` (a paragraph is one line)."""
     bounds, start = [], 0
     for tok in doc:
-        if tok.is_space and "\n" in tok.text:
+        if tok.is_space and has_line_break(tok.text):
             if tok.i > start:
                 bounds.append((start, tok.i))
             start = tok.i + 1

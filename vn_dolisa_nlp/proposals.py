@@ -21,6 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from .units import unit_of
+from .vocabulary import has_line_break
 
 _BOUNDARIES = {";", ":", ".", "(", ")", "!", "?", "|"}
 _QUALIFIERS = {"hơn", "trên", "khoảng", "gần", "dưới", "tới", "đến", "là", "được", "có", "với", "mức",
@@ -63,7 +64,7 @@ def _skipped(doc: Doc, q: Span, start: int) -> bool:
         if unit_of(doc[q.end:unit_end].text)[0] in _TIME_UNITS:
             return True
     line_start = start
-    while line_start > 0 and "\n" not in doc[line_start - 1].text:
+    while line_start > 0 and not has_line_break(doc[line_start - 1].text):
         line_start -= 1
     depth = sum(1 if t.text == "(" else -1 if t.text == ")" else 0 for t in doc[line_start:q.start])
     quotes = sum(1 if t.text == "“" else -1 if t.text == "”" else 0 for t in doc[line_start:q.start])
@@ -76,10 +77,10 @@ def _skipped(doc: Doc, q: Span, start: int) -> bool:
 def _clause(doc: Doc, q: Span) -> tuple[int, int]:
     """Token range of the clause around ``q``: up to ``;``, ``:``, ``.``, brackets or the line's end."""
     start = q.start
-    while start > 0 and doc[start - 1].text not in _BOUNDARIES and "\n" not in doc[start - 1].text:
+    while start > 0 and doc[start - 1].text not in _BOUNDARIES and not has_line_break(doc[start - 1].text):
         start -= 1
     end = q.end
-    while end < len(doc) and doc[end].text not in _BOUNDARIES and "\n" not in doc[end].text:
+    while end < len(doc) and doc[end].text not in _BOUNDARIES and not has_line_break(doc[end].text):
         end += 1
     return start, end
 

@@ -21,16 +21,17 @@ from .linking import paragraph_bounds
 from .numbers import parse_number
 from .places import place_of
 from .units import is_unit_phrase
+from .vocabulary import has_line_break
 
-NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
-RATIO = re.compile(r"^\d+(?:[.,]\d+)*/\d+(?:[.,]\d+)*$")
-FULL_DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")
-MONTH_YEAR = re.compile(r"^\d{1,2}/\d{4}$")
-QUARTER_YEAR = re.compile(r"^(?:I|II|III|IV|[1-4])/\d{4}$")
-YEAR = re.compile(r"^(?:19|20)\d{2}$")
-DAY_MONTH = re.compile(r"^(?:[1-9]|[12]\d|3[01])/(?:[1-9]|1[0-2])$")
-YEAR_RANGE = re.compile(r"^(?:19|20)\d{2}-(?:19|20)\d{2}$")
-DATE_RANGE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}[-–]\d{1,2}/\d{1,2}/\d{4}$")
+NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$", re.ASCII)
+RATIO = re.compile(r"^\d+(?:[.,]\d+)*/\d+(?:[.,]\d+)*$", re.ASCII)
+FULL_DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$", re.ASCII)
+MONTH_YEAR = re.compile(r"^\d{1,2}/\d{4}$", re.ASCII)
+QUARTER_YEAR = re.compile(r"^(?:I|II|III|IV|[1-4])/\d{4}$", re.ASCII)
+YEAR = re.compile(r"^(?:19|20)\d{2}$", re.ASCII)
+DAY_MONTH = re.compile(r"^(?:[1-9]|[12]\d|3[01])/(?:[1-9]|1[0-2])$", re.ASCII)
+YEAR_RANGE = re.compile(r"^(?:19|20)\d{2}-(?:19|20)\d{2}$", re.ASCII)
+DATE_RANGE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}[-–]\d{1,2}/\d{1,2}/\d{4}$", re.ASCII)
 CODE = re.compile(r"^(?:\d+[-/]|/)(?:\d{4}/)?[A-ZĐ][A-Za-zĐ]*(?:[-/][A-ZĐƯ][A-Za-zĐƯ]*)+$")
 
 _DOC_TYPES = {t.lower() for t in DOC_TYPES} | {"qđ", "nq", "nđ", "tt", "ct", "kh", "cv"}  # and their abbreviations
@@ -43,7 +44,7 @@ _LOC_PREFIX = {"tỉnh", "huyện", "quận", "thị xã", "xã", "phường", "
 _NAME_BEFORE_NUMBER = {"thứ", "nhóm", "khóa", "số", "lần thứ", "kỳ họp thứ", "đợt", "điểm", "khoản", "mục",
                        "điều", "chương", "phần", "tiết", "phụ lục", "biểu", "mẫu", "dự án", "đề án", "tiểu dự án",
                        "chương trình", "km", "tổ dân phố", "tổ", "đội", "ban chỉ đạo", "quốc lộ", "ql", "mỏ đá"}
-LIST_MARKER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+$")
+LIST_MARKER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+$", re.ASCII)
 _CLASSIFIERS = {"lượt", "suất", "phần", "căn", "ngôi"}
 _JOINABLE_UNITS = {"phường", "thị trấn", "thành phố", "thị xã", "htx", "hợp tác xã", "doanh nghiệp", "đơn vị", "hộ"}
 _QUALIFIERS = {"trên", "dưới", "khoảng", "hơn", "gần", "<", ">", "≤", "≥", "<=", ">="}
@@ -104,8 +105,8 @@ def _holiday_date(doc: Doc, i: int) -> bool:
     if not DAY_MONTH.match(doc[i].text) or _unit_end(doc, i + 1, set()) is not None:
         return False
     before = doc[max(0, i - 6):i]
-    return any((t.text.startswith("Ngày") or t.norm_ == "quốc tế") and not t.is_space for t in before) \
-        and not any("\n" in t.text for t in before)
+    return any((t.norm_.startswith("ngày") and t.text[:1].isupper() or t.norm_ == "quốc tế") and not t.is_space for t in before) \
+        and not any(has_line_break(t.text) for t in before)
 
 
 def _date_start(doc: Doc, i: int) -> int:
@@ -400,13 +401,13 @@ def _trim_cell(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _row_number_at(doc: Doc, i: int) -> bool:
     """True for the number in the first cell of a markdown table row (``| 1 | ...``)."""
-    line_start = i < 2 or (doc[i - 2].is_space and "\n" in doc[i - 2].text)
+    line_start = i < 2 or (doc[i - 2].is_space and has_line_break(doc[i - 2].text))
     return i > 0 and doc[i - 1].text == "|" and line_start
 
 
 def _list_marker_at(doc: Doc, i: int) -> bool:
     """True for a list number at the start of a line (``5.1 Công tác Trẻ em``)."""
-    line_start = i == 0 or (doc[i - 1].is_space and "\n" in doc[i - 1].text)
+    line_start = i == 0 or (doc[i - 1].is_space and has_line_break(doc[i - 1].text))
     return line_start and bool(LIST_MARKER.match(doc[i].text))
 
 

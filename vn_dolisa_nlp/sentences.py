@@ -9,6 +9,8 @@ full stop stays with the sentence it closes.
 
 from __future__ import annotations
 
+from .vocabulary import has_line_break
+
 _ENDS = {".", "!", "?", "…", "...", "...."}
 _FOOTNOTE = "¹²³⁰⁴⁵⁶⁷⁸⁹"
 _CLOSERS = {")", "]", "”", "\"", "'", "’", "»"}
@@ -20,7 +22,7 @@ def sentence_starts(words: list[str]) -> list[bool]:
     pending = True  # a boundary was seen; the next real word starts a sentence
     prev = ""
     for i, word in enumerate(words):
-        if prev.isspace() and "\n" in prev:
+        if prev.isspace() and has_line_break(prev):
             pending = True
         elif prev in _ENDS and not word[0].islower():
             pending = True

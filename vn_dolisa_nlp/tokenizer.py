@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import srsly
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_TITLE, IS_UPPER, LOWER, NORM, PREFIX, SHAPE, SUFFIX
+from spacy.lang.lex_attrs import word_shape
 from spacy.tokens import Doc
 from spacy.util import ensure_path, registry
 from spacy.vocab import Vocab
@@ -21,6 +23,7 @@ from .lexicon import domain_words
 from .normalize import needs_normalization, normalize_text
 from .segmenter import Segmenter
 from .sentences import sentence_starts
+from .vocabulary import has_line_break
 
 _SUP = "\u00b2\u00b3\u00b9\u2070-\u2079"          # superscript digits: footnote marks
 _LETTER = rf"[^\W\d_{_SUP}]|[\u0300-\u036f]"        # letters and combining marks (NFD)
@@ -31,8 +34,8 @@ PIECE = re.compile(
     rf"""
     (?P<url>(?:https?://|www\.)[^\s<>"]*[^\s<>".,;:!?)\]}}])
   | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
-  | (?P<tag></?[A-Za-z][^<>\n]{{0,100}}?>|&\#?\w{{1,8}};)
-  | (?P<list>(?<![^\n])(?:[IVXL]{{1,5}}|\d{{1,2}})(?:\.\d{{1,2}}){{0,3}}\.(?=[ \t]))
+  | (?P<tag></?[A-Za-z][^<>\n\r]{{0,100}}?>|&\#?\w{{1,8}};)
+  | (?P<list>(?<![^\n\r])(?:[IVXL]{{1,5}}|\d{{1,2}})(?:\.\d{{1,2}}){{0,3}}\.(?=[ \t]))
   | (?P<code>(?:(?<=[\s:(])/)?{_SEG}(?:[/-]{_SEG})+(?!\w|[.,]\d))
   | (?P<ratio>\d+(?:[.,]\d+)*/\d+(?:[.,]\d+)*)
   | (?P<number>\d+(?:[.,]\d+)*)
@@ -56,11 +59,28 @@ def pieces(text: str) -> Iterator[tuple[int, int, str]]:
         yield m.start(), m.end(), m.lastgroup or "other"
 
 
+def _normalized(getter: Callable[[str], object]) -> Callable[[str], object]:
+    def get(orth: str) -> object:
+        return getter(normalize_text(orth))
+
+    return get
+
+
+# Lexical attributes read on the normalised form, so that NFD or old tone placement
+# gives the model and the rules the same features as NFC text.
+NORMALIZED_LEX_ATTRS = {
+    NORM: _normalized(str.lower), LOWER: _normalized(str.lower), PREFIX: _normalized(lambda s: s[:1]),
+    SUFFIX: _normalized(lambda s: s[-3:]), SHAPE: _normalized(word_shape), IS_ALPHA: _normalized(str.isalpha),
+    IS_LOWER: _normalized(str.islower), IS_UPPER: _normalized(str.isupper), IS_TITLE: _normalized(str.istitle),
+}
+
+
 class WordTokenizer:
     """Segment Vietnamese text into words; a spaCy tokenizer."""
 
     def __init__(self, vocab: Vocab, words: Iterable[str] = (), use_lexicon: bool = True) -> None:
         self.vocab = vocab
+        vocab.lex_attr_getters = {**vocab.lex_attr_getters, **NORMALIZED_LEX_ATTRS}
         self.use_lexicon = use_lexicon
         self.user_words: list[str] = []
         self.segmenter = Segmenter(domain_words() if use_lexicon else ())
@@ -123,7 +143,7 @@ class WordTokenizer:
             norm = normalize_text(piece) if normalize and kind == "word" else piece
             syllable = kind == "word" and self.segmenter.is_syllable(norm)
             gap = text[prev_end:start]
-            if chunk and ("\n" in gap or len(chunk) >= _MAX_CHUNK):
+            if chunk and (has_line_break(gap) or len(chunk) >= _MAX_CHUNK):
                 self._flush(chunk, norms, joinable, spans)
             joinable.append(syllable and prev_syllable and bool(chunk) and gap.strip(" ") == "" and gap != "")
             chunk.append((start, end))
