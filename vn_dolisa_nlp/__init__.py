@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from . import extensions, records, rules, tokenizer  # noqa: F401  (registers attributes, tokenizer, components)
 from .dataframe import to_dataframe
-from .reading import looks_like_path, read_text
+from .reading import as_path, read, with_pages
 from .visualization import render
 
 __version__ = "0.1.0"
@@ -67,8 +67,29 @@ def nlp(text: str) -> Doc:
 
 
 def extract(text_or_path: str | os.PathLike) -> list[dict]:
-    """The records (SPEC section 5) of one document, given as text or as a file path."""
+    """The records (SPEC section 5) of one document, given as text or as a file path.
+
+    A ``Path`` (any ``os.PathLike``) is a file. A ``str`` is text, except a one-line string
+    without spaces around it that ends in a document suffix (``.txt .md .docx .doc .pdf
+    .html``): that is a path, and a missing file raises ``FileNotFoundError``; a string
+    naming a folder raises ``IsADirectoryError``. A file that gives no text raises
+    :class:`vn_dolisa_nlp.reading.ReadError`. Records of a PDF carry its ``page``."""
     if not isinstance(text_or_path, (str, os.PathLike)):
         raise TypeError(f"extract expects text or a path, got {type(text_or_path).__name__}")
-    text = read_text(text_or_path) if looks_like_path(text_or_path) else text_or_path
-    return nlp(text)._.records
+    path = as_path(text_or_path)
+    if path is None:
+        if (isinstance(text_or_path, str) and text_or_path and "\n" not in text_or_path
+                and len(text_or_path) < 4096 and text_or_path == text_or_path.strip()
+                and os.path.isdir(text_or_path)):
+            raise IsADirectoryError(f"{text_or_path} is a folder: extract() reads one document")
+        records_ = nlp(text_or_path)._.records
+        return [{**r, "page": r.get("page")} for r in records_]
+    if path.is_dir():
+        raise IsADirectoryError(f"{path} is a folder: extract() reads one document")
+    if not path.is_file():
+        raise FileNotFoundError(f"no such file: {path}")
+    document = read(path)
+    pipeline = _default_pipeline()
+    if len(document.text) > pipeline.max_length:
+        raise ValueError(f"{path}: {len(document.text):,} characters, more than nlp.max_length ({pipeline.max_length:,})")
+    return with_pages(pipeline(document.text)._.records, document)

@@ -10,7 +10,8 @@ from .records import RECORD_KEYS
 
 
 def to_dataframe(docs_or_records: Doc | Iterable[Doc] | Iterable[dict]):
-    """One row per record, columns in SPEC order (plus ``source`` when records carry one).
+    """One row per record, columns in SPEC order, with ``source`` first when the records
+    carry one (rows of the CLI, or records given a ``source``) and ``page`` when they have it.
 
     Takes a ``Doc``, an iterable of ``Doc`` objects, or record dicts.
     """
@@ -28,6 +29,8 @@ def to_dataframe(docs_or_records: Doc | Iterable[Doc] | Iterable[dict]):
         else:
             raise TypeError(f"to_dataframe takes Docs or record dicts, got {type(item).__name__}")
     columns = list(RECORD_KEYS)
+    if "page" not in columns and any("page" in r for r in rows):
+        columns.append("page")
     if any("source" in r for r in rows):
         columns = ["source", *columns]
     return pd.DataFrame(rows, columns=columns)
