@@ -336,16 +336,23 @@ def _decode_8bit(data: bytes) -> tuple[str, str]:
     if multibyte >= 2 * broken and multibyte > 0:
         return data.decode("utf-8", errors="replace"), "utf-8"
     best, best_score = None, None
-    for enc in ("cp1258", "tcvn3", "vni", "cp1252"):
-        text = _decode_as(sample, enc)
-        good, bad = score(text)
+    for enc in ("cp1258", "tcvn3", "vni"):
+        good, bad = score(_decode_as(sample, enc))
         s = (good - 2 * bad, good)
         if best_score is None or s > best_score:
-            best, best_score = enc, s
-    good_bad = score(_decode_as(sample, best))
-    if good_bad[1] > max(3, 0.1 * (good_bad[0] + good_bad[1])):
-        raise DecodeError("unknown encoding", f"no encoding gives Vietnamese words ({best} comes closest)")
-    return _decode_as(data, best), best
+            best, best_score, best_bad = enc, s, (good, bad)
+    if best_bad[1] <= max(3, 0.1 * sum(best_bad)) and best_bad[0] > 0:
+        return _decode_as(data, best), best
+    # not Vietnamese: Windows-1252 when its words are words of a Western alphabet
+    western = _decode_as(sample, "cp1252")
+    high = sum(1 for c in western if ord(c) > 0x7F)
+    symbols = sum(1 for c in western if c in _RARE_SYMBOLS)
+    if symbols <= max(3, 0.02 * high):
+        return _decode_as(data, "cp1252"), "cp1252"
+    raise DecodeError("unknown encoding", f"no encoding gives Vietnamese words ({best} comes closest)")
+
+
+_RARE_SYMBOLS = frozenset("¡¢£¤¥¦§¨©ª¬®¯±²³´µ¶¸¹º¼½¾¿×÷\x81\x8d\x8f\x90\x9d")
 
 
 def _decode_as(data: bytes, enc: str) -> str:
