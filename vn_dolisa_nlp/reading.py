@@ -124,6 +124,7 @@ def iter_paths(paths: Iterable[str | os.PathLike], skipped: list[Skipped] | None
     (a folder's files joined to the folder as given). What a folder walk leaves out
     (other suffixes, unreadable folders, broken links) goes into ``skipped``."""
     seen: set[str] = set()
+    walked: set[str] = set()
     skipped = skipped if skipped is not None else []
 
     def once(p: Path, source: str) -> Iterator[tuple[Path, str]]:
@@ -138,6 +139,9 @@ def iter_paths(paths: Iterable[str | os.PathLike], skipped: list[Skipped] | None
         if not p.is_dir():
             yield from once(p, given_s)
             continue
+        if os.path.realpath(p) in walked:
+            continue
+        walked.add(os.path.realpath(p))
         found = []
 
         def onerror(err: OSError) -> None:
