@@ -29,7 +29,7 @@ def to_dataframe(docs_or_records: Doc | Iterable[Doc] | Iterable[dict]):
         else:
             raise TypeError(f"to_dataframe takes Docs or record dicts, got {type(item).__name__}")
     columns = list(RECORD_KEYS)
-    if "page" not in columns and any("page" in r for r in rows):
+    if "page" not in columns and any(r.get("page") is not None for r in rows):
         columns.append("page")
     if any("source" in r for r in rows):
         columns = ["source", *columns]
