@@ -274,7 +274,7 @@ def _control_share(data: bytes) -> float:
     return n / max(1, len(data))
 
 
-SAMPLE = 256 * 1024
+SAMPLE = 64 * 1024
 
 
 def _utf16(data: bytes) -> str | None:
