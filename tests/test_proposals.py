@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import vn_dolisa_nlp
-from vn_dolisa_nlp.proposals import propose_indicator
+from vn_dolisa_nlp.proposals import ClauseIndex, propose_indicator
 from vn_dolisa_nlp.rules import find_entities
 
 
@@ -18,8 +18,7 @@ def proposal(nlp, text: str, number: str) -> str | None:
     doc = nlp(text)
     doc.ents = find_entities(doc)
     q = next(e for e in doc.ents if e.text == number)
-    taken = {i for e in doc.ents for i in range(e.start, e.end)}
-    span = propose_indicator(q, taken)
+    span = propose_indicator(q, ClauseIndex(doc), 0)
     return span.text if span is not None else None
 
 

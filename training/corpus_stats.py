@@ -13,7 +13,8 @@ from pathlib import Path
 
 import srsly
 
-ROOT = Path(__file__).resolve().parents[1]
+from corpus import gold_path, splits
+
 LABELS = ("QUANTITY", "UNIT", "LOC", "ORG", "DATE", "POLICY_DOC", "INDICATOR")
 KINDS = ("value", "plan_ratio", "change", "target")
 CORE_IDS = (
@@ -33,16 +34,9 @@ REAL_PROVINCES = {"dienbien-2023": "Điện Biên", "caobang-2021": "Cao Bằng"
 TABLE_SEPARATOR = re.compile(r"^\|[\s:|-]+\|$")
 
 
-def gold_path(doc_id: str) -> Path:
-    """The gold file of a document id: a real report in ``corpus/``, else a written one."""
-    real = ROOT / "corpus" / f"{doc_id}.jsonl"
-    return real if real.exists() else ROOT / "corpus" / "written" / f"{doc_id}.jsonl"
-
-
 def split_files() -> dict[str, list[Path]]:
-    """``corpus/splits.json`` as gold files per split."""
-    splits = srsly.read_json(ROOT / "corpus" / "splits.json")
-    return {name: [gold_path(d) for d in docs] for name, docs in splits.items()}
+    """The split as gold files."""
+    return {name: [gold_path(d) for d in docs] for name, docs in splits().items()}
 
 
 def is_table_row(text: str) -> bool:

@@ -11,21 +11,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Iterable
 
-import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 from spacy.util import filter_spans
 
 import vn_dolisa_nlp
+from corpus import corpus_records, splits
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def corpus_records(doc_ids: Iterable[str]) -> list[dict]:
-    """The gold paragraphs of the given documents, in order."""
-    return [r for d in doc_ids for r in srsly.read_jsonl(ROOT / "corpus" / f"{d}.jsonl")]
 
 
 def record_to_doc(nlp: Language, record: dict) -> tuple[Doc, list[str]]:
@@ -50,9 +44,8 @@ def main() -> None:
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     nlp = vn_dolisa_nlp.blank()
-    splits = srsly.read_json(ROOT / "corpus" / "splits.json")
     total = misaligned = 0
-    for split, doc_ids in splits.items():
+    for split, doc_ids in splits().items():
         db = DocBin()
         for record in corpus_records(doc_ids):
             doc, problems = record_to_doc(nlp, record)

@@ -14,15 +14,15 @@ import argparse
 from pathlib import Path
 
 import numpy as np
-import srsly
 from sklearn.linear_model import LogisticRegression
 
 import vn_dolisa_nlp
-from vn_dolisa_nlp.linking import FEATURES, LinkScorer, pair_features
-from vn_dolisa_nlp.records import unit_after
+from vn_dolisa_nlp.layout import lines_of
+from vn_dolisa_nlp.linking import FEATURES, LineSpans, LinkScorer, PairFeatures, unit_after
 from vn_dolisa_nlp.taxonomy import default_taxonomy
 
-from corpus_to_docbin import corpus_records, record_to_doc
+from corpus import corpus_records, split_ids
+from corpus_to_docbin import record_to_doc
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -39,6 +39,8 @@ def examples(doc_ids: list[str]) -> tuple[np.ndarray, np.ndarray]:
         indicators = [e for e in doc.ents if e.label_ == "INDICATOR"]
         quantities = [e for e in doc.ents if e.label_ == "QUANTITY"]
         units = [e for e in doc.ents if e.label_ == "UNIT"]
+        features = PairFeatures(doc, taxonomy)
+        line = LineSpans(lines_of(doc)[0].start if lines_of(doc) else 0, indicators, quantities)
         for s in spans:
             q = by_char.get((s["start"], s["end"]))
             if s["label"] != "QUANTITY" or q is None:
@@ -46,10 +48,8 @@ def examples(doc_ids: list[str]) -> tuple[np.ndarray, np.ndarray]:
             gold = spans[s["indicator"]] if s.get("indicator") is not None else None
             gold_span = by_char.get((gold["start"], gold["end"])) if gold else None
             unit = unit_after(q, units)
-            for ind in indicators:
-                ind_id = taxonomy.identify(ind.text)
-                feats = pair_features(q, ind, indicators, quantities, unit._.unit if unit else None,
-                                      ind_id, taxonomy, 0)
+            for ind in line.candidates(q):
+                feats = features(q, ind, line, unit._.unit if unit else None, taxonomy.identify(ind.text))
                 X.append([feats[f] for f in FEATURES])
                 y.append(int(ind == gold_span))
     return np.array(X), np.array(y)
@@ -61,15 +61,15 @@ def train(doc_ids: list[str], seed: int = 13) -> LinkScorer:
     model.fit(X, y)
     coef = {f: float(c) for f, c in zip(FEATURES, model.coef_[0])}
     print(f"link scorer: {len(y)} pairs, {int(y.sum())} positive; train accuracy {model.score(X, y):.3f}")
-    return LinkScorer(coef, 0.0, threshold=0.3)
+    return LinkScorer(coef, 0.0)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "training" / "output" / "link_model.json")
+    parser.add_argument("--seed", type=int, default=13)
     args = parser.parse_args()
-    splits = srsly.read_json(ROOT / "corpus" / "splits.json")
-    scorer = train(splits["train"])
+    scorer = train(split_ids("train"), seed=args.seed)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     scorer.to_disk(args.out)
     print(f"-> {args.out}")

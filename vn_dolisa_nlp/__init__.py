@@ -10,18 +10,19 @@
 from __future__ import annotations
 
 import os
+import warnings
 from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import extensions, records, rules, tokenizer  # noqa: F401  (registers attributes, tokenizer, components)
+from . import extensions, layout, linking, proposals, records, rules, tokenizer  # noqa: F401  (registers them)
 from .dataframe import to_dataframe
 from .reading import as_path, read, with_pages
 from .visualization import render
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 __all__ = ["blank", "load", "nlp", "extract", "to_dataframe", "render", "__version__"]
 
 MODEL = "vi_dolisa_sm"
@@ -49,7 +50,23 @@ def load(name_or_path: str | os.PathLike | None = None, **spacy_load_kwargs: Any
                           f"'pip install ./packages/{MODEL}' from the vn_dolisa_nlp repository") from err
         raise
     pipeline.max_length = max(pipeline.max_length, MAX_LENGTH)
+    _check_built_with(pipeline)
     return pipeline
+
+
+def _check_built_with(pipeline: Language) -> None:
+    """Warn when the pipeline was built for another release of this library (its meta's
+    ``requirements``): its components, taxonomy or lexicon may not match this code."""
+    from packaging.requirements import InvalidRequirement, Requirement
+
+    for line in pipeline.meta.get("requirements", []):
+        try:
+            req = Requirement(line)
+        except InvalidRequirement:
+            continue
+        if req.name == "vn-dolisa-nlp" and not req.specifier.contains(__version__, prereleases=True):
+            warnings.warn(f"pipeline '{pipeline.meta.get('name')}' was built for {line}, "
+                          f"this is vn-dolisa-nlp {__version__}: retrain it (training/README.md)", stacklevel=3)
 
 
 def _default_pipeline() -> Language:

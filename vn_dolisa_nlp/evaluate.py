@@ -1,6 +1,7 @@
 """Evaluate a pipeline on gold paragraphs (SPEC sections 7 and 8).
 
     python -m vn_dolisa_nlp.evaluate corpus/thuathienhue-2023.jsonl [--model PATH] [--no-baseline] [--no-proposals]
+    python -m vn_dolisa_nlp.evaluate --split test [--out FILE]   # each real report, and the written ones
 
 Paragraphs are put back into their documents (by ``meta.source``, in paragraph
 order, one per line) so that section headings and the document heading give
@@ -200,33 +201,56 @@ def evaluate(nlp: Language, gold: list[dict]) -> tuple[Scores, list[dict]]:
     return scores, pred
 
 
+def file_sets(split: str, root: Path = Path(".")) -> dict[str, list[Path]]:
+    """The gold files of a split of ``corpus/splits.json``, as separate sets: each real report
+    on its own, and the written reports together."""
+    docs = srsly.read_json(root / "corpus" / "splits.json")[split]
+    sets: dict[str, list[Path]] = {}
+    for doc in docs:
+        real = root / "corpus" / f"{doc}.jsonl"
+        if real.exists():
+            sets[doc] = [real]
+        else:
+            sets.setdefault(f"written {split} split", []).append(root / "corpus" / "written" / f"{doc}.jsonl")
+    return sets
+
+
+def report(nlp: Language, name: str, files: list[Path], baseline: bool) -> str:
+    """The evaluation tables of one file set, as markdown."""
+    gold = [p for f in files for p in srsly.read_jsonl(f)]
+    scores, pred = evaluate(nlp, gold)
+    parts = [f"### {name}: {len(gold)} paragraphs of {len(files)} report(s)", ner_table(scores)]
+    if baseline:
+        parts.append(baseline_table(gold, scores))
+    parts.append(link_table(scores))
+    parts.append("\n".join(["| quantities by link outcome | count |", "|---|---:|"]
+                           + [f"| {cause} | {n} |" for cause, n in sorted(link_breakdown(gold, pred).items())]))
+    return "\n\n".join(parts) + "\n"
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m vn_dolisa_nlp.evaluate", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("files", nargs="+", type=Path, help="gold corpus files (JSONL, SPEC section 7)")
+    parser.add_argument("files", nargs="*", type=Path, help="gold corpus files (JSONL, SPEC section 7)")
+    parser.add_argument("--split", default=None, help="evaluate the file sets of this split of corpus/splits.json")
     parser.add_argument("--model", default=None, help="pipeline name or path (default: vn_dolisa_nlp.load())")
     parser.add_argument("--no-baseline", action="store_true", help="skip underthesea.ner")
     parser.add_argument("--no-proposals", action="store_true",
-                        help="records without indicator proposals (propose_indicators = false)")
+                        help="links without indicator proposals (vn_dolisa_linker propose_indicators = false)")
+    parser.add_argument("--out", type=Path, default=None, help="also write the tables to this file")
     args = parser.parse_args(argv)
+    if not args.files and not args.split:
+        parser.error("give gold files or --split")
 
     import vn_dolisa_nlp
 
-    config = {"components": {"vn_dolisa_records": {"propose_indicators": False}}} if args.no_proposals else {}
+    config = {"components": {"vn_dolisa_linker": {"propose_indicators": False}}} if args.no_proposals else {}
     nlp = vn_dolisa_nlp.load(args.model, config=config)
-    gold = [p for f in args.files for p in srsly.read_jsonl(f)]
-    scores, pred = evaluate(nlp, gold)
-    print(f"{len(gold)} paragraphs from {', '.join(f.name for f in args.files)}\n")
-    print(ner_table(scores))
-    print()
-    if not args.no_baseline:
-        print(baseline_table(gold, scores))
-        print()
-    print(link_table(scores))
-    print()
-    print("| quantities by link outcome | count |\n|---|---:|")
-    for cause, n in sorted(link_breakdown(gold, pred).items()):
-        print(f"| {cause} | {n} |")
+    sets = file_sets(args.split) if args.split else {", ".join(f.name for f in args.files): args.files}
+    text = "\n".join(report(nlp, name, files, not args.no_baseline) for name, files in sets.items())
+    print(text)
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

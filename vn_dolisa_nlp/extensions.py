@@ -2,12 +2,16 @@
 
 Span attributes are getters (SPEC section 4): each reads the span's text with
 one function of its own module and gives None on spans of other labels.
+``span._.link`` holds the linker's decision for a ``QUANTITY``; ``doc._.records``
+the records; ``doc._.province`` is a getter: the short name of the report's own
+province, read from its heading lines (it breaks ties between places of the same name).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from .context import report_province
 from .dates import period_of
 from .documents import policy_fields
 from .normalize import normalize_text
@@ -33,8 +37,7 @@ def _place(field: int):
     def getter(span: Span):
         if span.label_ != "LOC":
             return None
-        province = span.doc._.province if span.doc.has_extension("province") else None
-        return place_of(normalize_text(span.text), province)[field]
+        return place_of(normalize_text(span.text), span.doc._.province)[field]
 
     return getter
 
@@ -59,10 +62,12 @@ def register() -> None:
     for name, getter in SPAN_EXTENSIONS.items():
         if not Span.has_extension(name):
             Span.set_extension(name, getter=getter)
+    if not Span.has_extension("link"):
+        Span.set_extension("link", default=None)  # a QUANTITY's link, set by vn_dolisa_linker
     if not Doc.has_extension("records"):
         Doc.set_extension("records", default=None)
     if not Doc.has_extension("province"):
-        Doc.set_extension("province", default=None)
+        Doc.set_extension("province", getter=report_province)
 
 
 register()

@@ -1,26 +1,33 @@
 """Which ``INDICATOR`` a ``QUANTITY`` measures: candidate pairs, features, a learned scorer.
 
-Candidates are the ``INDICATOR`` entities of the quantity's paragraph (a line of
-the text). Each pair gets features from the tokens, entities and sentence
-structure between them (distance, order, the colon and ``là`` patterns, ``cho``,
-``trong đó``, ``;``-lists, parentheses, unit fit); a logistic regression trained
-on the gold links of the train reports scores them. The model is stored as
-plain JSON (feature names, coefficients, intercept), read with srsly: loading it
-runs no code.
+Candidates are the ``INDICATOR`` entities of the quantity's line (a paragraph),
+at most :data:`MAX_DISTANCE` tokens away. Each pair gets features from the tokens,
+entities and sentence structure between them (distance, order, the colon and
+``là`` patterns, ``cho``, ``trong đó``, ``;``-lists, parentheses, unit fit); a
+logistic regression trained on the gold links of the train reports scores them.
+:class:`PairFeatures` reads every feature from counts made once per ``Doc``, so
+a pair costs the same however far apart its spans are. The model is plain JSON
+(feature names, coefficients, intercept), read with srsly: loading it runs no
+code. The decision threshold is the linker's config setting (chosen on dev).
 """
 
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Sequence
 
 import srsly
+from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import ensure_path
 
-from .taxonomy import Taxonomy
-from .vocabulary import has_line_break
+from .layout import ents_by_line, lines_of
+from .proposals import CANDIDATES
+from .taxonomy import Taxonomy, default_taxonomy
 
 FEATURES = (
     "bias", "before", "after", "log_dist", "same_sentence", "nearest_before", "nearest_after",
@@ -28,64 +35,110 @@ FEATURES = (
     "cho_before_q", "trong_do_between", "paren_open_q", "paren_between", "period_between",
     "unit_fits", "has_core_id", "first_in_paragraph", "adjacent", "comma_between",
 )
+MAX_DISTANCE = 600  # tokens; no report links a number to a phrase farther away
+_MARKS = {";": "semicolon", ":": "colon", "là": "la", "(": "paren", ")": "paren", ".": "period", ",": "comma",
+          "trong đó": "trong_do", "trong": "trong", "đó": "do"}
+_CLAUSE_OPENERS = {";", "(", ")"}
+MODEL_FILE = "link_model.json"
+TAXONOMY_FILE = "indicators.json"
+MODEL_FILE = "link_model.json"
+TAXONOMY_FILE = "indicators.json"
 
 
-def paragraph_bounds(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges of the lines of ``doc`` (a paragraph is one line)."""
-    bounds, start = [], 0
-    for tok in doc:
-        if tok.is_space and has_line_break(tok.text):
-            if tok.i > start:
-                bounds.append((start, tok.i))
-            start = tok.i + 1
-    if start < len(doc):
-        bounds.append((start, len(doc)))
-    return bounds
+@dataclass
+class LineSpans:
+    """The quantities and indicators of one line, sorted, with their boundaries for bisection."""
+
+    start: int
+    indicators: list[Span]
+    quantities: list[Span]
+
+    def __post_init__(self) -> None:
+        self.ind_starts = [i.start for i in self.indicators]
+        self.ind_ends = [i.end for i in self.indicators]
+        self.q_starts = [q.start for q in self.quantities]
+
+    def add(self, indicator: Span) -> None:
+        """Add a proposed indicator, keeping the order."""
+        k = bisect_left(self.ind_starts, indicator.start)
+        self.indicators.insert(k, indicator)
+        self.ind_starts.insert(k, indicator.start)
+        self.ind_ends.insert(k, indicator.end)
+
+    def candidates(self, q: Span) -> list[Span]:
+        """The indicators within :data:`MAX_DISTANCE` tokens of ``q``, in order."""
+        lo = bisect_left(self.ind_starts, q.start - MAX_DISTANCE)
+        return self.indicators[lo:bisect_right(self.ind_starts, q.end + MAX_DISTANCE)]
 
 
-def _between(doc: Doc, a: int, b: int) -> list[str]:
-    return [t.norm_ for t in doc[min(a, b):max(a, b)]]
+class PairFeatures:
+    """Features of (quantity, indicator) pairs of one ``Doc``, from counts made once.
 
+    For every mark (``;``, ``:``, ``là``, brackets, ``.``, ``,``, ``trong đó``)
+    a prefix count over the tokens tells in O(1) whether it occurs between two
+    spans; sentence ids and the last clause opener before each token are arrays.
+    """
 
-def pair_features(q: Span, ind: Span, indicators: Sequence[Span], quantities: Sequence[Span],
-                  q_unit: str | None, ind_id: str | None, taxonomy: Taxonomy, para_start: int) -> dict[str, float]:
-    """Features of the pair (quantity ``q``, indicator ``ind``) within one paragraph."""
-    doc = q.doc
-    before = ind.end <= q.start
-    a, b = (ind.end, q.start) if before else (q.end, ind.start)
-    words = _between(doc, a, b)
-    dist = max(0, b - a)
-    befores = [i for i in indicators if i.end <= q.start]
-    afters = [i for i in indicators if i.start >= q.end]
-    clause_start = q.start
-    while clause_start > para_start and doc[clause_start - 1].text not in (";", "(", ")"):
-        clause_start -= 1
-    opening = doc[clause_start - 1].text == "(" if clause_start > para_start else False
-    fits = bool(ind_id and q_unit and q_unit in taxonomy.indicators[ind_id].units)
-    return {
-        "bias": 1.0,
-        "before": float(before),
-        "after": float(not before),
-        "log_dist": math.log1p(dist),
-        "same_sentence": float(q.sent.start == ind.sent.start),
-        "nearest_before": float(bool(befores) and befores[-1] == ind),
-        "nearest_after": float(bool(afters) and afters[0] == ind),
-        "quantities_between": float(sum(1 for x in quantities if a <= x.start < b)),
-        "indicators_between": float(sum(1 for x in indicators if a <= x.start < b)),
-        "semicolon_between": float(";" in words),
-        "colon_between": float(":" in words),
-        "la_between": float("là" in words),
-        "cho_before_q": float(q.start > 0 and doc[q.start - 1].norm_ in ("cho", "với", "được")),
-        "trong_do_between": float("trong đó" in words or "trong" in words and "đó" in words),
-        "paren_open_q": float(opening),
-        "paren_between": float("(" in words or ")" in words),
-        "period_between": float("." in words),
-        "unit_fits": float(fits),
-        "has_core_id": float(ind_id is not None),
-        "first_in_paragraph": float(bool(indicators) and indicators[0] == ind),
-        "adjacent": float(dist <= 1),
-        "comma_between": float("," in words),
-    }
+    def __init__(self, doc: Doc, taxonomy: Taxonomy) -> None:
+        self.doc, self.taxonomy = doc, taxonomy
+        norms = [t.norm_ for t in doc]
+        self._counts = {name: [0, *accumulate(int(_MARKS.get(n) == name) for n in norms)]
+                        for name in set(_MARKS.values())}
+        self._sent = [0] * len(doc)
+        for k, sent in enumerate(doc.sents):
+            self._sent[sent.start:sent.end] = [k] * (sent.end - sent.start)
+        self._opener = [-1] * (len(doc) + 1)  # last token in ; ( ) before token i
+        last = -1
+        for i, tok in enumerate(doc):
+            self._opener[i] = last
+            if tok.text in _CLAUSE_OPENERS:
+                last = i
+        self._opener[len(doc)] = last
+
+    def _has(self, name: str, a: int, b: int) -> bool:
+        counts = self._counts[name]
+        return counts[b] - counts[a] > 0
+
+    def __call__(self, q: Span, ind: Span, line: LineSpans, q_unit: str | None,
+                 ind_id: str | None) -> dict[str, float]:
+        """Features of the pair (``q``, ``ind``) within ``line``."""
+        doc, indicators, ind_starts, q_starts = self.doc, line.indicators, line.ind_starts, line.q_starts
+        before = ind.end <= q.start
+        a, b = (ind.end, q.start) if before else (q.end, ind.start)
+        lo, hi = min(a, b), max(a, b)
+        dist = max(0, b - a)
+        n_before = bisect_right(line.ind_ends, q.start)  # indicators ending before q
+        first_after = bisect_left(ind_starts, q.end)
+        nearest_before = n_before > 0 and indicators[n_before - 1] == ind
+        nearest_after = first_after < len(indicators) and indicators[first_after] == ind
+        opener = self._opener[q.start]
+        opening = opener >= line.start and doc[opener].text == "("
+        fits = bool(ind_id and q_unit and q_unit in self.taxonomy.indicators[ind_id].units)
+        trong_do = self._has("trong_do", lo, hi) or (self._has("trong", lo, hi) and self._has("do", lo, hi))
+        return {
+            "bias": 1.0,
+            "before": float(before),
+            "after": float(not before),
+            "log_dist": math.log1p(dist),
+            "same_sentence": float(self._sent[q.start] == self._sent[ind.start]),
+            "nearest_before": float(nearest_before),
+            "nearest_after": float(nearest_after),
+            "quantities_between": float(bisect_left(q_starts, b) - bisect_left(q_starts, a)) if b > a else 0.0,
+            "indicators_between": float(bisect_left(ind_starts, b) - bisect_left(ind_starts, a)) if b > a else 0.0,
+            "semicolon_between": float(self._has("semicolon", lo, hi)),
+            "colon_between": float(self._has("colon", lo, hi)),
+            "la_between": float(self._has("la", lo, hi)),
+            "cho_before_q": float(q.start > 0 and doc[q.start - 1].norm_ in ("cho", "với", "được")),
+            "trong_do_between": float(trong_do),
+            "paren_open_q": float(opening),
+            "paren_between": float(self._has("paren", lo, hi)),
+            "period_between": float(self._has("period", lo, hi)),
+            "unit_fits": float(fits),
+            "has_core_id": float(ind_id is not None),
+            "first_in_paragraph": float(bool(indicators) and indicators[0] == ind),
+            "adjacent": float(dist <= 1),
+            "comma_between": float(self._has("comma", lo, hi)),
+        }
 
 
 @dataclass
@@ -94,23 +147,20 @@ class LinkScorer:
 
     coef: dict[str, float]
     intercept: float
-    threshold: float = 0.5
 
     def probability(self, features: dict[str, float]) -> float:
         z = self.intercept + sum(self.coef.get(k, 0.0) * v for k, v in features.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def to_dict(self) -> dict:
-        return {"features": list(FEATURES), "coef": self.coef, "intercept": self.intercept,
-                "threshold": self.threshold}
+        return {"features": list(FEATURES), "coef": self.coef, "intercept": self.intercept}
 
     @classmethod
     def from_dict(cls, data: dict) -> "LinkScorer":
         unknown = set(data["coef"]) - set(FEATURES)
         if unknown:
             raise ValueError(f"link model has unknown features {sorted(unknown)}")
-        return cls({k: float(v) for k, v in data["coef"].items()}, float(data["intercept"]),
-                   float(data.get("threshold", 0.5)))
+        return cls({k: float(v) for k, v in data["coef"].items()}, float(data["intercept"]))
 
     def to_disk(self, path: str | Path) -> None:
         srsly.write_json(path, self.to_dict())
@@ -118,3 +168,131 @@ class LinkScorer:
     @classmethod
     def from_disk(cls, path: str | Path) -> "LinkScorer":
         return cls.from_dict(srsly.read_json(path))
+
+
+class UnitIndex:
+    """The ``UNIT`` of each quantity of one line: the entity right after it (adjacent, or
+    after one space token), or for a value in a table cell the row's one unit cell."""
+
+    def __init__(self, units: Sequence[Span]) -> None:
+        self.by_start = {u.start: u for u in units}
+        cells = [u for u in units if u.start > 0 and u.doc[u.start - 1].text == "|"]
+        self.cell = cells[0] if len(cells) == 1 else None
+
+    def of(self, q: Span) -> Span | None:
+        doc = q.doc
+        unit = self.by_start.get(q.end)
+        if unit is None and q.end < len(doc) and doc[q.end].is_space:
+            unit = self.by_start.get(q.end + 1)
+        if unit is None and q.start > 0 and doc[q.start - 1].text == "|":
+            unit = self.cell
+        return unit
+
+
+def unit_after(q: Span, units: Sequence[Span]) -> Span | None:
+    """The ``UNIT`` of ``q`` among ``units`` (the UNIT entities of its line)."""
+    return UnitIndex(units).of(q)
+
+
+class Linker:
+    """Pipeline component: link every ``QUANTITY`` to the ``INDICATOR`` it measures.
+
+    Candidates are the line's INDICATOR entities; the scorer ranks them and the best
+    one at or above ``threshold`` wins. A quantity left without a link takes its
+    indicator proposal (``doc.spans["indicator_candidates"]``, from
+    ``vn_dolisa_proposals``) when ``propose_indicators`` is set; the proposals used
+    join ``doc.ents`` and become candidates for the numbers after them. The decision is
+    ``span._.link`` of the quantity: ``(indicator start token, end token, taxonomy id
+    for the quantity's unit, probability)``.
+    """
+
+    def __init__(self, name: str, threshold: float, propose_indicators: bool,
+                 taxonomy: Taxonomy | None = None) -> None:
+        self.name = name
+        self.threshold = threshold
+        self.propose = propose_indicators
+        self.taxonomy = taxonomy or default_taxonomy()
+        self.scorer: LinkScorer | None = None
+
+    def initialize(self, get_examples=None, *, nlp=None, link_model: dict | None = None,
+                   taxonomy: dict | None = None) -> None:
+        """Take the trained weights (``link_model``, as ``LinkScorer.to_dict`` writes them) and
+        optionally a taxonomy (as ``data/indicators.json``), e.g. from ``[initialize.components]``."""
+        if link_model is not None:
+            self.scorer = LinkScorer.from_dict(link_model)
+        if taxonomy is not None:
+            self.taxonomy = Taxonomy.from_dict(taxonomy)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.scorer is None:
+            raise ValueError(f"'{self.name}' has no link model: train one (training/train_linker.py) "
+                             "or load a trained pipeline")
+        features = PairFeatures(doc, self.taxonomy)
+        proposals = {int(s.id_): s for s in doc.spans.get(CANDIDATES, [])} if self.propose else {}
+        used: list[Span] = []
+        taken: set[int] = set()  # tokens of the proposals used
+        for line, ents in zip(lines_of(doc), ents_by_line(doc)):
+            quantities = [e for e in ents if e.label_ == "QUANTITY"]
+            if not quantities:
+                continue
+            spans = LineSpans(line.start, [e for e in ents if e.label_ == "INDICATOR"], quantities)
+            units = UnitIndex([e for e in ents if e.label_ == "UNIT"])
+            for q in quantities:
+                unit = units.of(q)
+                canonical = unit._.unit if unit is not None else None
+                best, p = self._best(q, spans, canonical, features)
+                proposal = proposals.get(q.start) if best is None else None
+                if proposal is not None and not any(i in taken for i in range(proposal.start, proposal.end)):
+                    best = proposal
+                    p = self.scorer.probability(features(q, best, spans, canonical, self._id(best.text)))
+                    spans.add(proposal)
+                    used.append(proposal)
+                    taken.update(range(proposal.start, proposal.end))
+                if best is not None:
+                    q._.link = (best.start, best.end, self.taxonomy.identify(best.text, canonical), p)
+        if used:
+            doc.ents = sorted([*doc.ents, *(Span(doc, s.start, s.end, label="INDICATOR") for s in used)])
+        return doc
+
+    def _id(self, text: str) -> str | None:
+        return self.taxonomy.identify(text)
+
+    def _best(self, q: Span, spans: LineSpans, unit: str | None,
+              features: PairFeatures) -> tuple[Span | None, float | None]:
+        best, best_p = None, self.threshold
+        for ind in spans.candidates(q):
+            p = self.scorer.probability(features(q, ind, spans, unit, self._id(ind.text)))
+            if p >= best_p:
+                best, best_p = ind, p
+        return best, (best_p if best is not None else None)
+
+    # serialisation: the weights and the taxonomy travel with the pipeline
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.msgpack_dumps({"link_model": self.scorer.to_dict() if self.scorer else None,
+                                    "taxonomy": self.taxonomy.to_dict()})
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "Linker":
+        cfg = srsly.msgpack_loads(data)
+        self.initialize(link_model=cfg["link_model"], taxonomy=cfg["taxonomy"])
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        if self.scorer is not None:
+            self.scorer.to_disk(path / MODEL_FILE)
+        srsly.write_json(path / TAXONOMY_FILE, self.taxonomy.to_dict())
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "Linker":
+        path = ensure_path(path)
+        model, taxonomy = path / MODEL_FILE, path / TAXONOMY_FILE
+        self.initialize(link_model=srsly.read_json(model) if model.exists() else None,
+                        taxonomy=srsly.read_json(taxonomy) if taxonomy.exists() else None)
+        return self
+
+
+@Language.factory("vn_dolisa_linker", default_config={"threshold": 0.3, "propose_indicators": True},
+                  assigns=["doc.ents", "span._.link"], requires=["doc.ents", "doc.spans"])
+def make_linker(nlp: Language, name: str, threshold: float, propose_indicators: bool) -> Linker:
+    """``vn_dolisa_linker``: ``span._.link`` for every quantity (see :class:`Linker`)."""
+    return Linker(name, threshold, propose_indicators)

@@ -1,10 +1,11 @@
 """Indicator proposals: a phrase for a quantity the model left without an indicator.
 
 The trained ``ner`` finds most ``INDICATOR`` spans, but misses measures it has
-not seen. When the link scorer finds no indicator for a ``QUANTITY`` and its
-clause holds no ``INDICATOR``, the records component asks for a proposal: the
-phrase that names the measure, read from the clause by the patterns of
-GUIDELINES.md:
+not seen. For every ``QUANTITY`` whose clause holds no ``INDICATOR``, the
+component ``vn_dolisa_proposals`` reads the phrase that names the measure from
+the clause, by the patterns of GUIDELINES.md, into
+``doc.spans["indicator_candidates"]``; the linker takes it when the scorer finds
+no indicator for that quantity:
 
 - ``[cấp thẻ bảo hiểm y tế] cho 42.163 người``: the phrase before ``cho``;
 - ``[sáp nhập] 03 trường``, ``[định hướng nghề nghiệp] hơn 9.200 người``: the
@@ -18,17 +19,19 @@ Scaffolding (``đã``, ``tổ chức``, ``tiếp tục`` ...), qualifiers (``hơ
 
 from __future__ import annotations
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .units import unit_of
-from .vocabulary import has_line_break
+from .layout import ents_by_line, lines_of
 
-_BOUNDARIES = {";", ":", ".", "(", ")", "!", "?", "|"}
+from .units import unit_of
+from .vocabulary import CLAUSE_BOUNDARIES as _BOUNDARIES
+from .vocabulary import TIME_UNITS, has_line_break
+
 _QUALIFIERS = {"hơn", "trên", "khoảng", "gần", "dưới", "tới", "đến", "là", "được", "có", "với", "mức",
                "tổng số", "tổng cộng", "cho"}
 # a number after these states a change or a share of a measure named elsewhere
 _COMPARATIVES = {"đạt", "tăng", "giảm", "chiếm", "bằng", "còn", "xuống", "lên", "vượt", "thu hút", "/"}
-_TIME_UNITS = {"year", "month", "day"}
 _PREPOSITIONS = {"tại", "của", "thuộc", "trong", "ở", "từ", "về"}
 _SCAFFOLDING = {"đã", "được", "đang", "hiện", "hiện có", "có", "tiếp tục", "tổ chức", "thực hiện", "trong đó",
                 "trong", "đó", "và", "-", "–", ",", "toàn tỉnh", "tỉnh", "cấp", "tập trung", "tiếp nhận", "theo đó",
@@ -37,23 +40,47 @@ _SCAFFOLDING = {"đã", "được", "đang", "hiện", "hiện có", "có", "ti�
                 "toàn", "thành công", "trên", "địa bàn", "trên địa bàn"}
 _RIGHT_STOPS = {",", "với", "cho", "tại", "vào", "trong", "đến", "so", "của", "thuộc", "bằng", "là", "từ", "và",
                 "theo", "nhằm", "để", "trên"}
+CANDIDATES = "indicator_candidates"
 MAX_WORDS = 12
+MAX_WALK = 64  # tokens a pattern reads from the number; a phrase is at most MAX_WORDS once trimmed
 
 
-def propose_indicator(q: Span, taken: set[int]) -> Span | None:
-    """An ``INDICATOR`` span for quantity ``q`` when its clause has none, or None.
-    ``taken`` holds the token indices already inside entities."""
+class ClauseIndex:
+    """Per-token facts the proposal patterns need, counted once per ``Doc``: clause
+    bounds, bracket and quote depth, INDICATOR tokens."""
+
+    def __init__(self, doc: Doc) -> None:
+        n = len(doc)
+        self.start, self.end = [0] * n, [n] * n
+        begin = 0
+        for i, tok in enumerate(doc):
+            self.start[i] = begin
+            if tok.text in _BOUNDARIES or has_line_break(tok.text):
+                begin = i + 1
+        stop = n
+        for i in range(n - 1, -1, -1):
+            tok = doc[i]
+            if tok.text in _BOUNDARIES or has_line_break(tok.text):
+                stop = i
+            self.end[i] = stop
+        self.depth, self.quotes, self.indicators = [0], [0], [0]
+        for tok in doc:
+            self.depth.append(self.depth[-1] + (tok.text == "(") - (tok.text == ")"))
+            self.quotes.append(self.quotes[-1] + (tok.text == "“") - (tok.text == "”"))
+            self.indicators.append(self.indicators[-1] + (tok.ent_type_ == "INDICATOR"))
+
+
+def propose_indicator(q: Span, index: ClauseIndex, line_start: int) -> Span | None:
+    """An ``INDICATOR`` span for quantity ``q`` when its clause has none, or None."""
     doc = q.doc
-    start, end = _clause(doc, q)
-    if _skipped(doc, q, start) or any(doc[i].ent_type_ == "INDICATOR" for i in range(start, end)):
+    start, end = index.start[q.start], index.end[q.end - 1]
+    if index.indicators[end] - index.indicators[start] > 0 or _skipped(doc, q, start, index, line_start):
         return None
     span = _before(doc, q, start) or _after(doc, q, end)
-    if span is None or any(i in taken for i in range(*span)):
-        return None
-    return Span(doc, span[0], span[1], label="INDICATOR")
+    return Span(doc, span[0], span[1], label="INDICATOR") if span is not None else None
 
 
-def _skipped(doc: Doc, q: Span, start: int) -> bool:
+def _skipped(doc: Doc, q: Span, start: int, index: ClauseIndex, line_start: int) -> bool:
     """Quantities that need no indicator of their own: durations and ages, numbers inside
     brackets (they comment on the clause before), and numbers after a comparative
     (``đạt``, ``tăng``, ``giảm``, ``/``) or inside a quoted name."""
@@ -61,28 +88,14 @@ def _skipped(doc: Doc, q: Span, start: int) -> bool:
         unit_end = q.end + 1
         while unit_end < len(doc) and doc[unit_end].ent_iob_ == "I":
             unit_end += 1
-        if unit_of(doc[q.end:unit_end].text)[0] in _TIME_UNITS:
+        if unit_of(doc[q.end:unit_end].text)[0] in TIME_UNITS:
             return True
-    line_start = start
-    while line_start > 0 and not has_line_break(doc[line_start - 1].text):
-        line_start -= 1
-    depth = sum(1 if t.text == "(" else -1 if t.text == ")" else 0 for t in doc[line_start:q.start])
-    quotes = sum(1 if t.text == "“" else -1 if t.text == "”" else 0 for t in doc[line_start:q.start])
+    depth = index.depth[q.start] - index.depth[line_start]
+    quotes = index.quotes[q.start] - index.quotes[line_start]
     before = q.start - 1
     while before >= start and doc[before].norm_ in _QUALIFIERS:
         before -= 1
     return depth > 0 or quotes > 0 or (before >= 0 and doc[before].norm_ in _COMPARATIVES)
-
-
-def _clause(doc: Doc, q: Span) -> tuple[int, int]:
-    """Token range of the clause around ``q``: up to ``;``, ``:``, ``.``, brackets or the line's end."""
-    start = q.start
-    while start > 0 and doc[start - 1].text not in _BOUNDARIES and not has_line_break(doc[start - 1].text):
-        start -= 1
-    end = q.end
-    while end < len(doc) and doc[end].text not in _BOUNDARIES and not has_line_break(doc[end].text):
-        end += 1
-    return start, end
 
 
 def _before(doc: Doc, q: Span, start: int) -> tuple[int, int] | None:
@@ -90,7 +103,7 @@ def _before(doc: Doc, q: Span, start: int) -> tuple[int, int] | None:
     end = q.start
     while end > start and doc[end - 1].norm_ in _QUALIFIERS:
         end -= 1
-    begin = end
+    begin, start = end, max(start, end - MAX_WALK)
     while begin > start and not doc[begin - 1].ent_type_ and doc[begin - 1].text not in ",-–" \
             or begin > start and doc[begin - 1].text == "," and _continues_list(doc, begin - 1, start):
         begin -= 1
@@ -120,7 +133,7 @@ def _after(doc: Doc, q: Span, end: int) -> tuple[int, int] | None:
     begin = i
     while begin < end and doc[begin].norm_ in ("được", "bị", "đã", "có"):
         begin += 1
-    stop = begin
+    stop, end = begin, min(end, begin + MAX_WALK)
     while stop < end and not doc[stop].ent_type_ and doc[stop].norm_ not in _RIGHT_STOPS:
         stop += 1
     return _trim(doc, begin, stop)
@@ -135,3 +148,28 @@ def _trim(doc: Doc, begin: int, end: int) -> tuple[int, int] | None:
     if end <= begin or end - begin > MAX_WORDS or not any(t.is_alpha or " " in t.text for t in doc[begin:end]):
         return None
     return begin, end
+
+
+class Proposer:
+    """Pipeline component: ``doc.spans["indicator_candidates"]``, the proposal of every
+    quantity whose clause holds no ``INDICATOR``; a candidate's ``id_`` is its quantity's
+    start token. The linker uses one when it finds no indicator for that quantity."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        index = ClauseIndex(doc)
+        found: list[Span] = []
+        for line, ents in zip(lines_of(doc), ents_by_line(doc)):
+            for q in ents:
+                if q.label_ != "QUANTITY":
+                    continue
+                span = propose_indicator(q, index, line.start)
+                if span is not None:
+                    found.append(Span(doc, span.start, span.end, label="INDICATOR", span_id=str(q.start)))
+        doc.spans[CANDIDATES] = found
+        return doc
+
+
+@Language.factory("vn_dolisa_proposals", assigns=["doc.spans"], requires=["doc.ents", "doc.spans"])
+def make_proposals(nlp: Language, name: str) -> Proposer:
+    """``vn_dolisa_proposals``: indicator candidates read from each quantity's clause (module docstring)."""
+    return Proposer()

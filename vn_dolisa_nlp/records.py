@@ -1,112 +1,99 @@
-"""Records: every ``QUANTITY`` linked to its indicator, unit, kind, period and place.
+"""Records: every ``QUANTITY`` with its indicator, unit, kind, period and place, as rows.
 
-The pipeline component ``vn_dolisa_records`` fills ``doc._.records`` with one
-dict per quantity, keys as SPEC section 5 names them (:data:`RECORD_KEYS`).
+The pipeline component ``vn_dolisa_records`` reads the entities, the layout
+(``doc.spans["lines"]``) and the linker's decisions (``span._.link``) and fills
+``doc._.records`` with one dict per quantity, keys as SPEC section 5 names them
+(:data:`RECORD_KEYS`). It changes nothing else on the ``Doc``.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any, Iterable
+from bisect import bisect_right
+from itertools import accumulate
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import ensure_path
 
-from .context import DocumentContext, sentence_period, sentence_place
+from .context import DocumentContext, LineContext, _is_comparison
 from .kinds import kind_of
-from .linking import LinkScorer, pair_features, paragraph_bounds
-from .proposals import propose_indicator
-from .taxonomy import Taxonomy, default_taxonomy
+from .layout import ents_by_line, lines_of
+from .linking import UnitIndex, unit_after
+from .normalize import normalize_text
+from .vocabulary import QUALIFIERS
+
+__all__ = ["RECORD_KEYS", "RecordExtractor", "unit_after"]
 
 RECORD_KEYS = (
-    "indicator", "indicator_text", "indicator_start", "indicator_end", "quantity_text", "quantity_start",
+    "id", "indicator", "indicator_text", "indicator_start", "indicator_end", "quantity_text", "quantity_start",
     "quantity_end", "value", "unit", "unit_text", "kind", "direction", "period", "place", "sentence",
+    "parent", "breakdown", "qualifier", "confidence", "province_2025", "paragraph", "page",
 )
-MODEL_FILE = "link_model.json"
+_MAX_QUALIFIER = max(len(k.split()) for k in QUALIFIERS)
 
 
-def unit_after(q: Span, units: Iterable[Span]) -> Span | None:
-    """The ``UNIT`` of ``q``: the entity right after it (adjacent, or after one space
-    token), or for a value in a table cell the row's one unit cell. ``units`` are
-    the UNIT entities of ``q``'s line."""
-    units = list(units)
-    for u in units:
-        if u.start == q.end or (u.start == q.end + 1 and q.doc[q.end].is_space):
-            return u
-    in_cell = q.start > 0 and q.doc[q.start - 1].text == "|"
-    cells = [u for u in units if u.start > 0 and q.doc[u.start - 1].text == "|"]
-    return cells[0] if in_cell and len(cells) == 1 else None
+def qualifier_of(q: Span) -> str | None:
+    """``about`` / ``over`` / ``under`` / ``up_to`` from the words right before ``q`` (SPEC section 5)."""
+    doc = q.doc
+    words: list[str] = []
+    i = q.start - 1
+    while i >= 0 and len(words) < _MAX_QUALIFIER and not doc[i].is_punct and not doc[i].is_space:
+        words.insert(0, doc[i].norm_)
+        i -= 1
+    for n in range(len(words), 0, -1):
+        found = QUALIFIERS.get(" ".join(words[-n:]))
+        if found:
+            return found
+    return None
 
 
 class RecordExtractor:
-    """Pipeline component: link quantities to indicators and write ``doc._.records``."""
-
-    def __init__(self, name: str = "vn_dolisa_records", threshold: float = 0.5,
-                 taxonomy: Taxonomy | None = None, propose: bool = True) -> None:
-        self.name = name
-        self.threshold = threshold
-        self.propose = propose
-        self.taxonomy = taxonomy or default_taxonomy()
-        self.scorer: LinkScorer | None = None
+    """Pipeline component: write ``doc._.records``."""
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.scorer is None:
-            raise ValueError(f"'{self.name}' has no link model: train one (training/train.py) "
-                             "or load a trained pipeline")
-        lines = paragraph_bounds(doc)
-        ctx = DocumentContext(doc, lines)
-        if ctx.default_place:
-            doc._.province = ctx.default_place.split(" ", 1)[-1]
+        lines, line_ents = lines_of(doc), ents_by_line(doc)
+        ctx = DocumentContext(doc, line_ents)
+        sents = list(doc.sents)
+        sent_starts = [s.start for s in sents]
+        semicolons = [0, *accumulate(int(t.text == ";") for t in doc)]
         records: list[dict[str, Any]] = []
-        ents = list(doc.ents)
-        taken = {i for e in ents for i in range(e.start, e.end)}
-        proposed: list[Span] = []
-        for (start, end), line_ctx in zip(lines, ctx.by_line):
-            in_line = [e for e in ents if start <= e.start and e.end <= end]
-            quantities = [e for e in in_line if e.label_ == "QUANTITY"]
-            if not quantities:
+        for k, (line_ctx, ents) in enumerate(zip(ctx.by_line, line_ents)):
+            if not any(e.label_ == "QUANTITY" for e in ents):
                 continue
-            indicators = [e for e in in_line if e.label_ == "INDICATOR"]
-            units = [e for e in in_line if e.label_ == "UNIT"]
-            for q in quantities:
-                record, proposal = self._record(q, indicators, quantities, units, line_ctx, start, taken)
-                records.append(record)
-                if proposal is not None:  # a candidate for the quantities after it, too
-                    proposed.append(proposal)
-                    indicators = sorted([*indicators, proposal])
-                    taken.update(range(proposal.start, proposal.end))
-        if proposed:
-            doc.ents = sorted(ents + proposed)
+            units = UnitIndex([e for e in ents if e.label_ == "UNIT"])
+            last_date: Span | None = None
+            last_place: Span | None = None  # the last LOC or ORG before the quantity
+            for ent in ents:
+                if ent.label_ == "DATE" and ent._.period and not _is_comparison(ent):
+                    last_date = ent
+                elif ent.label_ in ("LOC", "ORG"):
+                    last_place = ent
+                elif ent.label_ == "QUANTITY":
+                    sent = sents[bisect_right(sent_starts, ent.start) - 1]
+                    period = last_date._.period if last_date is not None and last_date.start >= sent.start else None
+                    place = None
+                    if last_place is not None and last_place.label_ == "LOC" and last_place.start >= sent.start \
+                            and semicolons[ent.start] == semicolons[last_place.start]:
+                        place = last_place._.canonical or last_place.text
+                    records.append(self._record(ent, units, line_ctx, sent, period, place, k, len(records)))
         doc._.records = records
         return doc
 
-    def link(self, q: Span, indicators: list[Span], quantities: list[Span], unit: str | None,
-             para_start: int) -> Span | None:
-        """The indicator ``q`` measures, or None when no candidate scores above the threshold."""
-        best, best_p = None, self.threshold
-        for ind in indicators:
-            ind_id = self.taxonomy.identify(ind.text)
-            p = self.scorer.probability(
-                pair_features(q, ind, indicators, quantities, unit, ind_id, self.taxonomy, para_start))
-            if p >= best_p:
-                best, best_p = ind, p
-        return best
-
-    def _record(self, q: Span, indicators: list[Span], quantities: list[Span], units: list[Span],
-                line_ctx, para_start: int, taken: set[int]) -> tuple[dict[str, Any], Span | None]:
-        """The record of ``q``, and the indicator proposed for it when none was linked."""
-        unit = unit_after(q, units)
+    @staticmethod
+    def _record(q: Span, units: UnitIndex, line_ctx: LineContext, sent: Span, period: str | None,
+                place: str | None, paragraph: int, rid: int) -> dict[str, Any]:
+        doc = q.doc
+        unit = units.of(q)
         canonical, multiplier = (unit._.unit, unit._.multiplier) if unit is not None else (None, 1.0)
-        ind = self.link(q, indicators, quantities, canonical, para_start)
-        proposal = propose_indicator(q, taken) if ind is None and self.propose else None
-        ind = ind if proposal is None else proposal
+        link = q._.link
+        ind = Span(doc, link[0], link[1]) if link is not None else None
         kind, direction = kind_of(q, line_ctx.plan_section)
         value = q._.value
         if value is not None and multiplier != 1.0:
             value = value * multiplier
-        record = {
-            "indicator": self.taxonomy.identify(ind.text, canonical) if ind is not None else None,
+        return {
+            "id": rid,
+            "indicator": link[2] if link is not None else None,
             "indicator_text": ind.text if ind is not None else None,
             "indicator_start": ind.start_char if ind is not None else None,
             "indicator_end": ind.end_char if ind is not None else None,
@@ -118,29 +105,21 @@ class RecordExtractor:
             "unit_text": unit.text if unit is not None else None,
             "kind": kind,
             "direction": direction,
-            "period": sentence_period(q) or line_ctx.period,
-            "place": sentence_place(q) or line_ctx.place,
-            "sentence": q.sent.text.strip(),
+            "period": period or line_ctx.period,
+            "place": place or line_ctx.place,
+            "sentence": sent.text.strip(),
+            "parent": None,
+            "breakdown": None,
+            "qualifier": qualifier_of(q),
+            "confidence": link[3] if link is not None else None,
+            "province_2025": None,
+            "paragraph": paragraph,
+            "page": None,
         }
-        return record, proposal
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = ensure_path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        if self.scorer is not None:
-            self.scorer.to_disk(path / MODEL_FILE)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "RecordExtractor":
-        model = ensure_path(path) / MODEL_FILE
-        if model.exists():
-            self.scorer = LinkScorer.from_disk(model)
-            self.threshold = self.scorer.threshold
-        return self
 
 
-@Language.factory("vn_dolisa_records", default_config={"threshold": 0.5, "propose_indicators": True})
-def make_records(nlp: Language, name: str, threshold: float, propose_indicators: bool) -> RecordExtractor:
-    """``vn_dolisa_records``: fills ``doc._.records`` (see module docstring); with
-    ``propose_indicators`` a quantity left unlinked gets an ``INDICATOR`` read from its
-    clause (:mod:`vn_dolisa_nlp.proposals`), added to ``doc.ents``."""
-    return RecordExtractor(name, threshold, propose=propose_indicators)
+@Language.factory("vn_dolisa_records", assigns=["doc._.records"],
+                  requires=["doc.ents", "doc.spans", "span._.link"])
+def make_records(nlp: Language, name: str) -> RecordExtractor:
+    """``vn_dolisa_records``: fills ``doc._.records`` (see module docstring)."""
+    return RecordExtractor()

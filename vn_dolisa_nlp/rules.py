@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .documents import DOC_TYPES
-from .linking import paragraph_bounds
+from .layout import lines_of
 from .numbers import parse_number
 from .places import place_of
 from .units import is_unit_phrase
@@ -49,7 +49,6 @@ _CLASSIFIERS = {"lượt", "suất", "phần", "căn", "ngôi"}
 _JOINABLE_UNITS = {"phường", "thị trấn", "thành phố", "thị xã", "htx", "hợp tác xã", "doanh nghiệp", "đơn vị", "hộ"}
 _QUALIFIERS = {"trên", "dưới", "khoảng", "hơn", "gần", "<", ">", "≤", "≥", "<=", ">="}
 _TIME_UNITS = {"năm", "tháng", "ngày", "quý", "tuần"}
-TABLE_RULE = re.compile(r"^\|[\s:|-]*-[\s:|-]*$")
 TAG = re.compile(r"^(?:</?[A-Za-z][^<>]*>|&#?\w+;)$")
 _ORG_HEADS = {"bộ", "sở", "trường", "trung tâm", "ngân hàng", "hội", "hiệp hội", "quỹ", "ban", "phòng",
               "chi nhánh", "công ty", "nghiệp đoàn", "báo", "thanh tra", "viện", "bệnh viện", "tổng cục", "cục",
@@ -358,10 +357,10 @@ def _organisations(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
 def _table_cells(doc: Doc) -> Iterable[tuple[int, int, str]]:
     """Spans a markdown table row states by its layout (GUIDELINES, Tables): in a row with
     a unit cell or a value cell, the indicator cell is an ``INDICATOR`` and unit cells are ``UNIT``s."""
-    lines = paragraph_bounds(doc)
-    for k, (start, end) in enumerate(lines):
-        if doc[start].text != "|" or is_table_header(doc, lines, k):
+    for line in lines_of(doc):
+        if line.label_ not in ("table_row", "table_rule"):
             continue
+        start, end = line.start, line.end
         bars = [i for i in range(start, end) if doc[i].text == "|"]
         cells = [_trim_cell(doc, a + 1, b) for a, b in pairwise(bars)]
         cells = [(a, b) for a, b in cells if a < b]
@@ -375,14 +374,6 @@ def _table_cells(doc: Doc) -> Iterable[tuple[int, int, str]]:
         yield (*texts[0], "INDICATOR")
         for a, b in units:
             yield a, b, "UNIT"
-
-
-def is_table_header(doc: Doc, lines: list[tuple[int, int]], k: int) -> bool:
-    """True for line ``k`` of ``doc`` when it is a markdown table's header row: the line
-    after it is the rule ``|---|---|``."""
-    if k + 1 >= len(lines) or doc[lines[k][0]].text != "|":
-        return False
-    return bool(TABLE_RULE.match(doc[lines[k + 1][0]:lines[k + 1][1]].text))
 
 
 def _trim_cell(doc: Doc, start: int, end: int) -> tuple[int, int]:

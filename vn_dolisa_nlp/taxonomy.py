@@ -2,7 +2,9 @@
 
 Loading validates the file and fails loudly. :meth:`Taxonomy.identify` maps an
 ``INDICATOR`` phrase to its id: an exact phrasing first, else the nearest
-phrasing by character n-gram TF-IDF cosine above a threshold.
+phrasing by character n-gram TF-IDF cosine above a threshold (2-4 grams inside
+space-padded words, sublinear tf, smoothed idf, L2 norm), served by a plain
+inverted index of n-grams.
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import math
+from collections import Counter, defaultdict
+
 import srsly
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .lexicon import DATA
 from .normalize import normalize_text
@@ -34,6 +38,45 @@ class Indicator:
     phrasings: tuple[str, ...]
 
 
+def char_ngrams(text: str, low: int = 2, high: int = 4) -> list[str]:
+    """Character n-grams of the space-padded words of ``text`` (``char_wb`` analysis)."""
+    grams: list[str] = []
+    for word in text.split():
+        padded = f" {word} "
+        for n in range(low, high + 1):
+            grams.extend(padded[i:i + n] for i in range(max(1, len(padded) - n + 1)))
+            if len(padded) <= n:  # the whole word is the longest n-gram
+                break
+    return grams
+
+
+class NgramIndex:
+    """TF-IDF vectors of character n-grams, and cosine search through an inverted index."""
+
+    def __init__(self, texts: list[str]) -> None:
+        counts = [Counter(char_ngrams(t)) for t in texts]
+        df = Counter(g for c in counts for g in c)
+        n = len(texts)
+        self.idf = {g: math.log((1 + n) / (1 + d)) + 1.0 for g, d in df.items()}
+        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for row, c in enumerate(counts):
+            for g, w in self._vector(c).items():
+                self.postings[g].append((row, w))
+
+    def _vector(self, counts: Counter) -> dict[str, float]:
+        vec = {g: (1.0 + math.log(tf)) * self.idf[g] for g, tf in counts.items() if g in self.idf}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        return {g: v / norm for g, v in vec.items()}
+
+    def similarities(self, text: str) -> dict[int, float]:
+        """Cosine similarity of ``text`` to every indexed text that shares an n-gram with it."""
+        sims: dict[int, float] = defaultdict(float)
+        for g, w in self._vector(Counter(char_ngrams(text))).items():
+            for row, v in self.postings[g]:
+                sims[row] += w * v
+        return sims
+
+
 def _key(text: str) -> str:
     return " ".join(normalize_text(text).lower().replace("“", "").replace("”", "").replace('"', "").split())
 
@@ -52,14 +95,24 @@ class Taxonomy:
                 texts.append(_key(phrase))
                 ids.append(ind.id)
         self._ids = ids
-        self._vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True)
-        self._matrix = self._vectorizer.fit_transform(texts)
+        self._index = NgramIndex(texts)
         self._cache: dict[tuple[str, str | None], str | None] = {}
 
     @classmethod
     def from_file(cls, path: str | Path) -> "Taxonomy":
         """Load and validate a taxonomy file."""
-        data = srsly.read_json(path)
+        return cls.from_dict(srsly.read_json(path), where=str(path))
+
+    def to_dict(self) -> dict:
+        """The taxonomy as its file holds it."""
+        return {"version": 1, "indicators": [
+            {"id": i.id, "name": i.name, "units": list(i.units), "phrasings": list(i.phrasings)}
+            for i in self.indicators.values()]}
+
+    @classmethod
+    def from_dict(cls, data: dict, where: str = "taxonomy") -> "Taxonomy":
+        """Validate and build a taxonomy from the data of a taxonomy file."""
+        path = where
         if not isinstance(data, dict) or set(data) - {"version", "indicators"}:
             raise TaxonomyError(f"{path}: expected {{'version', 'indicators'}}")
         seen: set[str] = set()
@@ -97,8 +150,8 @@ class Taxonomy:
         exact = self._exact.get(key)
         if exact and (unit is None or unit in self.indicators[exact].units):
             return exact
-        sims = (self._matrix @ self._vectorizer.transform([key]).T).toarray().ravel()
-        for j in sims.argsort()[::-1][:5]:
+        sims = self._index.similarities(key)
+        for j in sorted(sims, key=lambda row: (-sims[row], -row))[:5]:
             if sims[j] < self.threshold:
                 break
             candidate = self._ids[j]

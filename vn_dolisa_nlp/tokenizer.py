@@ -51,6 +51,8 @@ PIECE = re.compile(
 # Pieces after which no CRF context is carried: chunks keep the CRF input short.
 _CHUNK_END = {".", "!", "?", ";", "…"}
 _MAX_CHUNK = 400
+LEXICON_FILE = "lexicon.txt"
+_SURROGATE = re.compile("[\ud800-\udfff]")  # no str with these can be stored, written or encoded
 
 
 def pieces(text: str) -> Iterator[tuple[int, int, str]]:
@@ -78,13 +80,21 @@ NORMALIZED_LEX_ATTRS = {
 class WordTokenizer:
     """Segment Vietnamese text into words; a spaCy tokenizer."""
 
-    def __init__(self, vocab: Vocab, words: Iterable[str] = (), use_lexicon: bool = True) -> None:
+    def __init__(self, vocab: Vocab, words: Iterable[str] = (), use_lexicon: bool = True,
+                 lexicon: Iterable[str] | None = None) -> None:
+        """``lexicon``: the domain words to keep whole (default: the shipped ``lexicon.txt`` and
+        place names); it is saved with the pipeline, so a trained model keeps the words it was
+        trained with."""
         self.vocab = vocab
         vocab.lex_attr_getters = {**vocab.lex_attr_getters, **NORMALIZED_LEX_ATTRS}
         self.use_lexicon = use_lexicon
+        self.lexicon = tuple(lexicon) if lexicon is not None else (domain_words() if use_lexicon else ())
         self.user_words: list[str] = []
-        self.segmenter = Segmenter(domain_words() if use_lexicon else ())
+        self.segmenter = Segmenter(self.lexicon)
         self.add_words(words)
+
+    def __reduce__(self):
+        return type(self), (self.vocab, list(self.user_words), self.use_lexicon, self.lexicon)
 
     def add_words(self, words: Iterable[str]) -> None:
         """Always keep each of ``words`` (e.g. ``"Mường Ảng"``) as one token."""
@@ -95,6 +105,10 @@ class WordTokenizer:
     def __call__(self, text: str) -> Doc:
         if not isinstance(text, str):
             raise TypeError(f"vn_dolisa_nlp expects text as str, got {type(text).__name__}")
+        bad = _SURROGATE.search(text)
+        if bad:
+            raise ValueError(f"broken Unicode: an unpaired surrogate (U+{ord(bad.group()):04X}) at character "
+                             f"{bad.start()}; decode the source with errors='replace' first")
         normalize = needs_normalization(text)
         spans = self._word_spans(text, normalize)
         words: list[str] = []
@@ -170,27 +184,39 @@ class WordTokenizer:
         norms.clear()
         joinable.clear()
 
-    # serialisation: the user's words travel with the pipeline
+    # serialisation: the lexicon and the user's words travel with the pipeline
+    def _state(self) -> dict:
+        return {"words": self.user_words, "use_lexicon": self.use_lexicon, "lexicon": list(self.lexicon)}
+
+    def _restore(self, state: dict) -> "WordTokenizer":
+        self.use_lexicon = state.get("use_lexicon", self.use_lexicon)
+        if "lexicon" in state:
+            self.lexicon = tuple(state["lexicon"])
+        self.user_words = []
+        self.segmenter = Segmenter(self.lexicon)
+        self.add_words(state.get("words", []))
+        return self
+
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return srsly.msgpack_dumps({"words": self.user_words, "use_lexicon": self.use_lexicon})
+        return srsly.msgpack_dumps(self._state())
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "WordTokenizer":
-        cfg = srsly.msgpack_loads(data)
-        if cfg.get("use_lexicon", True) != self.use_lexicon:
-            self.use_lexicon = cfg["use_lexicon"]
-            self.segmenter = Segmenter(domain_words() if self.use_lexicon else ())
-            self.user_words = []
-        self.add_words(cfg.get("words", []))
-        return self
+        return self._restore(srsly.msgpack_loads(data))
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         path = ensure_path(path)
         path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "cfg.json", {"words": self.user_words, "use_lexicon": self.use_lexicon})
+        state = self._state()
+        (path / LEXICON_FILE).write_text("\n".join(state.pop("lexicon")) + "\n", encoding="utf-8")
+        srsly.write_json(path / "cfg.json", state)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "WordTokenizer":
-        cfg = srsly.read_json(ensure_path(path) / "cfg.json")
-        return self.from_bytes(srsly.msgpack_dumps(cfg))
+        path = ensure_path(path)
+        state = srsly.read_json(path / "cfg.json")
+        if (path / LEXICON_FILE).exists():
+            lines = (path / LEXICON_FILE).read_text(encoding="utf-8").splitlines()
+            state["lexicon"] = [w for w in lines if w.strip()]
+        return self._restore(state)
 
 
 @registry.tokenizers("vn_dolisa.WordTokenizer.v1")
