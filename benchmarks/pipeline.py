@@ -1,17 +1,28 @@
-"""Speed of the full pipeline beside underthesea.ner, in the same run.
+"""Speed and memory of the full pipeline beside underthesea and pyvi, in the same run.
 
-    python benchmarks/pipeline.py [--repeat 3]
+    python benchmarks/pipeline.py [--repeat 3] [--no-memory]
 
-Input words per second on the four sample reports (paragraph by paragraph, the
-same list for every tool): ``vn_dolisa_nlp.load()`` with ``nlp.pipe`` in one
-process pinned to one core and with ``n_process=2``, and ``underthesea.ner`` on
-one core. Best of ``--repeat`` runs after a warm-up.
+Input words per second on the four sample reports, best of ``--repeat`` after a
+warm-up, on one core unless said otherwise:
+
+- ``vn_dolisa_nlp``, paragraph by paragraph with ``nlp.pipe``;
+- ``vn_dolisa_nlp``, whole reports, one ``Doc`` each (``vn_dolisa_nlp.process``, as
+  ``extract()`` and the command line run them);
+- ``vn_dolisa_nlp``, ``nlp.pipe(n_process=2)`` over paragraphs (two cores);
+- ``underthesea.ner`` and ``pyvi`` (``ViTokenizer`` + ``ViPosTagger``) on the paragraphs.
+
+It also prints the share of the pipeline's time taken by each component (paragraphs),
+and, each measured in a fresh process, the resident memory after loading and the
+peak while processing the four reports and a 5 MB document (the reports repeated).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
+import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Callable
@@ -29,37 +40,102 @@ def best_of(run: Callable[[], object], repeat: int) -> float:
     return min(times)
 
 
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
+
+
+def memory_child(what: str) -> None:
+    """Run in a fresh process: print the peak RSS (MiB) after ``what``."""
+    import vn_dolisa_nlp
+
+    nlp = vn_dolisa_nlp.load()
+    nlp("Giải quyết việc làm cho 11.309 lao động.")
+    texts = [p.read_text(encoding="utf-8") for p in REPORTS]
+    if what == "reports":
+        for text in texts:
+            vn_dolisa_nlp.process(nlp, text)
+    elif what == "5mb":
+        big = "\n".join(texts)
+        big = (big + "\n") * (5_000_000 // len(big) + 1)
+        vn_dolisa_nlp.process(nlp, big[:5_000_000])
+    print(f"{peak_mib():.0f}")
+
+
+def memory(what: str) -> str:
+    out = subprocess.run([sys.executable, __file__, "--memory-child", what], capture_output=True, text=True,
+                         check=True).stdout.split()
+    return out[-1]
+
+
+def component_shares(nlp, paragraphs: list[str]) -> dict[str, float]:
+    """Seconds per component over the paragraphs (tokenizer included)."""
+    times = {"tokenizer": 0.0, **{name: 0.0 for name in nlp.pipe_names}}
+    for text in paragraphs:
+        t = time.perf_counter()
+        doc = nlp.make_doc(text)
+        times["tokenizer"] += time.perf_counter() - t
+        for name, proc in nlp.pipeline:
+            t = time.perf_counter()
+            doc = proc(doc)
+            times[name] += time.perf_counter() - t
+    return times
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--no-memory", action="store_true")
+    parser.add_argument("--memory-child", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.memory_child:
+        memory_child(args.memory_child)
+        return
     cores = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
 
     import vn_dolisa_nlp
+    from pyvi import ViPosTagger, ViTokenizer
     from underthesea import ner
 
-    paragraphs = [line for p in REPORTS for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    reports = [p.read_text(encoding="utf-8") for p in REPORTS]
+    paragraphs = [line for text in reports for line in text.splitlines() if line.strip()]
     n_words = sum(len(p.split()) for p in paragraphs)
     nlp = vn_dolisa_nlp.load()
     list(nlp.pipe(paragraphs[:20]))
     ner(paragraphs[0])
+    ViPosTagger.postagging(ViTokenizer.tokenize(paragraphs[0]))
 
     rows = []
     if len(cores) >= 2:  # two workers measured before pinning this process to one core
-        t = best_of(lambda: list(nlp.pipe(paragraphs, n_process=2, batch_size=32)), args.repeat)
-        rows.append(("vn_dolisa_nlp, nlp.pipe(n_process=2)", n_words / t))
+        t = best_of(lambda: list(nlp.pipe(paragraphs, n_process=2, batch_size=64)), args.repeat)
+        rows.append(("vn_dolisa_nlp, nlp.pipe(n_process=2), paragraphs (2 cores)", n_words / t))
     if cores:
         os.sched_setaffinity(0, {cores[0]})
-    t = best_of(lambda: list(nlp.pipe(paragraphs, batch_size=32)), args.repeat)
-    rows.insert(0, ("vn_dolisa_nlp, nlp.pipe (1 core)", n_words / t))
+    t = best_of(lambda: list(nlp.pipe(paragraphs, batch_size=64)), args.repeat)
+    rows.insert(0, ("vn_dolisa_nlp, nlp.pipe, paragraphs", n_words / t))
+    t = best_of(lambda: [vn_dolisa_nlp.process(nlp, text) for text in reports], args.repeat)
+    rows.insert(1, ("vn_dolisa_nlp, whole reports, one Doc each", n_words / t))
     t = best_of(lambda: [ner(p) for p in paragraphs], args.repeat)
-    rows.append(("underthesea.ner (1 core)", n_words / t))
+    rows.append(("underthesea.ner", n_words / t))
+    t = best_of(lambda: [ViPosTagger.postagging(ViTokenizer.tokenize(p)) for p in paragraphs], args.repeat)
+    rows.append(("pyvi ViTokenizer + ViPosTagger", n_words / t))
 
-    print(f"{len(paragraphs)} paragraphs, {n_words} input words (whitespace-separated) of the sample reports\n")
-    print("| pipeline | input words/s |")
-    print("|---|---:|")
+    print(f"{len(paragraphs)} paragraphs of {len(reports)} reports, {n_words} input words (whitespace-separated); "
+          "one core unless said\n")
+    print("| pipeline | input words/s |\n|---|---:|")
     for name, wps in rows:
         print(f"| {name} | {wps:,.0f} |")
+    shares = component_shares(nlp, paragraphs)
+    total = sum(shares.values())
+    print("\n| component (paragraphs) | share of the pipeline's time |\n|---|---:|")
+    for name, seconds in shares.items():
+        print(f"| {name} | {seconds / total:.1%} |")
+    rules = sum(v for k, v in shares.items() if k.startswith("vn_dolisa_") and k != "vn_dolisa_layout")
+    print(f"| rules, proposals, linker and records together | {rules / total:.1%} |")
+    if not args.no_memory:
+        print("\n| memory (fresh process each) | peak RSS |\n|---|---:|")
+        for label, what in (("loaded", "load"), ("the four reports, one Doc each", "reports"),
+                            ("a 5 MB document", "5mb")):
+            print(f"| {label} | {memory(what)} MiB |")
 
 
 if __name__ == "__main__":

@@ -27,10 +27,28 @@ def test_every_paragraph_is_annotated():
         assert [r["id"] for r in srsly.read_jsonl(path)] == skeleton
 
 
+WRITTEN = sorted((ROOT / "corpus" / "written").glob("*.jsonl"))
+
+
 def test_split_is_by_document_and_complete():
     splits = srsly.read_json(ROOT / "corpus" / "splits.json")
     docs = [d for part in splits.values() for d in part]
-    assert sorted(docs) == sorted(p.stem for p in CORPUS) and len(set(docs)) == len(docs)
+    assert sorted(docs) == sorted(p.stem for p in CORPUS + WRITTEN) and len(set(docs)) == len(docs)
+    assert (splits["dev"][0], splits["test"][0]) == ("thuathienhue-2023", "daknong-2023")
+    assert {"dienbien-2023", "caobang-2021"} <= set(splits["train"])
+    post = {p.stem for p in WRITTEN if next(srsly.read_jsonl(p))["meta"]["post2025"]}
+    assert all(set(splits[name]) & post for name in ("train", "dev", "test"))
+
+
+def test_written_reports_build_and_validate():
+    from build_written import MARKUP, build_report, excluded_sources
+
+    markup = sorted(MARKUP.glob("*.jsonl"))
+    assert len(markup) == len(WRITTEN) >= 150
+    for path in markup:
+        _, records, errors = build_report(path, excluded_sources())
+        assert errors == [], path.name
+        assert records == list(srsly.read_jsonl(ROOT / "corpus" / "written" / path.name)), path.name
 
 
 def test_spec_example_paragraph_is_gold():

@@ -12,8 +12,7 @@ from conftest import ROOT
 
 
 def test_evaluate_prints_the_tables_and_can_turn_proposals_off(tmp_path, capsys):
-    gold = [p for p in srsly.read_jsonl(ROOT / "corpus" / "thuathienhue-2023.jsonl")
-            if "hỗ trợ tiền điện cho hơn 10.000" in p["text"]]
+    gold = list(srsly.read_jsonl(ROOT / "corpus" / "thuathienhue-2023.jsonl"))
     path = tmp_path / "gold.jsonl"
     srsly.write_jsonl(path, gold)
 

@@ -48,7 +48,6 @@ def test_rules_find(nlp, text, expected):
     "text,number",
     [
         ("| 1 | Tỷ lệ lực lượng lao động tham gia bảo hiểm xã hội | % | 31,2 |", "1"),
-        ("Quốc tế thiếu nhi 1/6", "1/6"),
         ("nhân dịp Tết Nguyên đán Quý Mão 2023, được chuẩn bị chu đáo", "2023"),
         ("thực hiện Dự án 2 Chương trình Mục tiêu quốc gia", "2"),
         ("5.1 Công tác Trẻ em", "5.1"),
@@ -129,3 +128,14 @@ def test_place_inside_an_organisation_name_stays_in_it(model):
     org = next(e for e in doc.ents if e.label_ == "ORG")
     assert org.text == "Trường Cao đẳng Nghề Thừa Thiên Huế"
     assert not any(e.label_ == "LOC" and org.start <= e.start < org.end for e in doc.ents)
+
+
+def test_day_and_month_of_a_named_day_is_a_date(nlp):
+    doc = nlp("hoạt động chào mừng Ngày Quốc tế thiếu nhi 1/6")
+    assert ("1/6", "DATE") in [(s.text, s.label_) for s in find_entities(doc)]
+    assert not any(s.label_ == "QUANTITY" for s in find_entities(doc))
+
+
+def test_achieved_over_planned_gives_two_quantities(nlp):
+    found = [(s.text, s.label_) for s in find_entities(nlp("đưa đi làm việc ở nước ngoài đạt 203.027/160.000 lao động"))]
+    assert ("203.027", "QUANTITY") in found and ("160.000", "QUANTITY") in found and ("lao động", "UNIT") in found

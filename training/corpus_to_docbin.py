@@ -55,7 +55,7 @@ def main() -> None:
             for p in problems:
                 print("misaligned:", p)
         db.to_disk(args.out / f"{split}.spacy")
-        print(f"{split}: {len(db)} paragraphs from {', '.join(doc_ids)}")
+        print(f"{split}: {len(db)} paragraphs of {len(doc_ids)} reports")
     print(f"{misaligned} of {total} spans do not fall on token boundaries")
 
 

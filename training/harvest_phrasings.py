@@ -13,6 +13,7 @@ from pathlib import Path
 
 import srsly
 
+from corpus import gold_path
 from vn_dolisa_nlp.normalize import normalize_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,7 +29,7 @@ def main() -> None:
     by_id = {ind["id"]: ind for ind in data["indicators"]}
     added = 0
     for doc_id in splits["train"]:
-        for rec in srsly.read_jsonl(ROOT / "corpus" / f"{doc_id}.jsonl"):
+        for rec in srsly.read_jsonl(gold_path(doc_id)):
             for span in rec["spans"]:
                 core = span.get("indicator") if span["label"] == "INDICATOR" else None
                 if core not in by_id:
@@ -41,7 +42,7 @@ def main() -> None:
                     added += 1
     lines = ",\n".join("  " + json.dumps(ind, ensure_ascii=False) for ind in data["indicators"])
     TAXONOMY.write_text(f'{{"version": {data["version"]}, "indicators": [\n{lines}\n]}}\n', encoding="utf-8")
-    print(f"{added} phrasings added from {', '.join(splits['train'])}")
+    print(f"{added} phrasings added from the {len(splits['train'])} train reports")
 
 
 if __name__ == "__main__":

@@ -18,12 +18,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extensions, layout, linking, proposals, records, rules, tokenizer  # noqa: F401  (registers them)
+from .chunking import process
 from .dataframe import to_dataframe
 from .reading import as_path, read, with_pages
 from .visualization import render
 
 __version__ = "0.2.0"
-__all__ = ["blank", "load", "nlp", "extract", "to_dataframe", "render", "__version__"]
+__all__ = ["blank", "load", "nlp", "process", "extract", "to_dataframe", "render", "__version__"]
 
 MODEL = "vi_dolisa_sm"
 MAX_LENGTH = 10_000_000  # characters; every component is linear in the length of the text
@@ -77,10 +78,11 @@ def _default_pipeline() -> Language:
 
 
 def nlp(text: str) -> Doc:
-    """Process ``text`` with the default pipeline, loaded on first use."""
+    """Process ``text`` with the default pipeline, loaded on first use; a long document runs
+    paragraph-level stages chunk by chunk (:func:`vn_dolisa_nlp.chunking.process`)."""
     if not isinstance(text, str):
         raise TypeError(f"vn_dolisa_nlp expects text as str, got {type(text).__name__}")
-    return _default_pipeline()(text)
+    return process(_default_pipeline(), text)
 
 
 def extract(text_or_path: str | os.PathLike) -> list[dict]:
@@ -109,4 +111,4 @@ def extract(text_or_path: str | os.PathLike) -> list[dict]:
     pipeline = _default_pipeline()
     if len(document.text) > pipeline.max_length:
         raise ValueError(f"{path}: {len(document.text):,} characters, more than nlp.max_length ({pipeline.max_length:,})")
-    return with_pages(pipeline(document.text)._.records, document)
+    return with_pages(process(pipeline, document.text)._.records, document)

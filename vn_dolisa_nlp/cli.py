@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Iterator, Sequence
 
+from .chunking import process
 from .reading import ReadError, Skipped, iter_paths, read, with_pages
 
 FORMATS = ("jsonl", "csv", "parquet")
@@ -63,7 +64,7 @@ def process_file(nlp, path: str | os.PathLike, source: str | None = None) -> Res
         return Result(source, error=f"too long: {len(doc.text):,} characters, more than nlp.max_length "
                                    f"({nlp.max_length:,})", warnings=doc.warnings)
     try:
-        records = nlp(doc.text)._.records
+        records = process(nlp, doc.text)._.records
     except Exception as err:
         return Result(source, error=f"pipeline error: {type(err).__name__}: {err}", warnings=doc.warnings)
     return Result(source, with_pages(records, doc), warnings=doc.warnings)

@@ -9,6 +9,9 @@ province, read from its heading lines (it breaks ties between places of the same
 
 from __future__ import annotations
 
+from functools import partial
+from typing import Any, Callable
+
 from spacy.tokens import Doc, Span
 
 from .context import report_province
@@ -20,40 +23,30 @@ from .places import place_of
 from .units import unit_of
 
 
-def _only(label: str, fn):
-    """A getter for spans of ``label``: ``fn`` of the span's normalised text (NFC, modern tones)."""
-
-    def getter(span: Span):
-        return fn(normalize_text(span.text)) if span.label_ == label else None
-
-    return getter
-
-
-def _policy(field: str):
-    return _only("POLICY_DOC", lambda text: policy_fields(text)[field])
+def _read(span: Span, label: str, read: Callable[[str], Any], field: int | str | None = None) -> Any:
+    """``read`` of the span's normalised text (NFC, modern tones) for spans of ``label``, else None."""
+    if span.label_ != label:
+        return None
+    value = read(normalize_text(span.text))
+    return value if field is None else value[field]
 
 
-def _place(field: int):
-    def getter(span: Span):
-        if span.label_ != "LOC":
-            return None
-        return place_of(normalize_text(span.text), span.doc._.province)[field]
-
-    return getter
+def _place(span: Span, field: int) -> Any:
+    if span.label_ != "LOC":
+        return None
+    return place_of(normalize_text(span.text), span.doc._.province)[field]
 
 
+# Getters are partials of module functions, so that spaCy can send them to worker processes.
 SPAN_EXTENSIONS = {
-    "value": _only("QUANTITY", parse_number),
-    "unit": _only("UNIT", lambda text: unit_of(text)[0]),
-    "multiplier": _only("UNIT", lambda text: unit_of(text)[1]),
-    "doc_type": _policy("doc_type"),
-    "doc_number": _policy("doc_number"),
-    "issuer_code": _policy("issuer_code"),
-    "year": _policy("year"),
-    "issued": _policy("issued"),
-    "period": _only("DATE", period_of),
-    "admin_level": _place(0),
-    "canonical": _place(1),
+    "value": partial(_read, label="QUANTITY", read=parse_number),
+    "unit": partial(_read, label="UNIT", read=unit_of, field=0),
+    "multiplier": partial(_read, label="UNIT", read=unit_of, field=1),
+    **{name: partial(_read, label="POLICY_DOC", read=policy_fields, field=name)
+       for name in ("doc_type", "doc_number", "issuer_code", "year", "issued")},
+    "period": partial(_read, label="DATE", read=period_of),
+    "admin_level": partial(_place, field=0),
+    "canonical": partial(_place, field=1),
 }
 
 

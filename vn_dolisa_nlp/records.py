@@ -74,7 +74,7 @@ class RecordExtractor:
                     place = None
                     if last_place is not None and last_place.label_ == "LOC" and last_place.start >= sent.start \
                             and semicolons[ent.start] == semicolons[last_place.start]:
-                        place = last_place._.canonical or last_place.text
+                        place = last_place._.canonical or normalize_text(last_place.text)
                     records.append(self._record(ent, units, line_ctx, sent, period, place, k, len(records)))
         doc._.records = records
         return doc

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 
 from spacy.language import Language
+from spacy.pipeline.span_ruler import prioritize_existing_ents_filter
 from spacy.tokens import Doc, Span
 
 from .documents import DOC_TYPES
@@ -94,18 +95,27 @@ def _dates(doc: Doc) -> Iterable[tuple[int, int]]:
         elif low == "năm" and YEAR.match(nxt) and not (i + 3 < n and doc[i + 2].text in "-–"
                                                         and YEAR.match(doc[i + 3].text)):
             yield _date_start(doc, i), i + 2
-        elif YEAR_RANGE.match(t) or FULL_DATE.match(t) or DATE_RANGE.match(t) or _holiday_date(doc, i):
+        elif low == "ngày" and _day_month(doc, i + 1):
+            yield i, i + 4
+        elif t[:1].isdigit() and _holiday_date(doc, i):
+            yield i, i + 3
+        elif YEAR_RANGE.match(t) or FULL_DATE.match(t) or DATE_RANGE.match(t):
             yield i, i + 1
+
+
+def _day_month(doc: Doc, i: int) -> bool:
+    """Tokens ``i, i+1, i+2`` are a day/month: ``27`` ``/`` ``7``."""
+    return i + 2 < len(doc) and doc[i + 1].text == "/" and bool(DAY_MONTH.match(f"{doc[i].text}/{doc[i + 2].text}"))
 
 
 def _holiday_date(doc: Doc, i: int) -> bool:
     """A day/month that dates a named day: ``Ngày người cao tuổi Việt Nam 6/6``,
-    ``Quốc tế thiếu nhi 1/6``."""
-    if not DAY_MONTH.match(doc[i].text) or _unit_end(doc, i + 1, set()) is not None:
+    ``Quốc tế thiếu nhi 1/6``, ``(27/7)`` after ``Ngày Thương binh - Liệt sĩ``."""
+    if not _day_month(doc, i) or _unit_end(doc, i + 3, set()) is not None:
         return False
-    before = doc[max(0, i - 6):i]
-    return any((t.norm_.startswith("ngày") and t.text[:1].isupper() or t.norm_ == "quốc tế") and not t.is_space for t in before) \
-        and not any(has_line_break(t.text) for t in before)
+    before = doc[max(0, i - 8):i]
+    return any((t.norm_.startswith("ngày") and t.text[:1].isupper() or t.norm_ == "quốc tế") and not t.is_space
+               for t in before) and not any(has_line_break(t.text) for t in before)
 
 
 def _date_start(doc: Doc, i: int) -> int:
@@ -278,6 +288,9 @@ def _places(doc: Doc, taken: set[int], province: str | None) -> Iterable[tuple[i
         found = None
         starts_with_prefix = doc[i].norm_ in _LOC_PREFIX
         first = i + 1 if starts_with_prefix else i
+        if first >= n or not doc[first].text[:1].isupper():  # a name starts with a capital
+            i += 1
+            continue
         for k in (3, 2, 1):
             end = first + k
             if end > n or any(j in taken for j in range(i, end)):
@@ -482,28 +495,40 @@ def _trim_unit(unit: Span) -> Span:
     return unit
 
 
+RULE_SPANS = "rule_entities"
+
+
+def rule_entities(doc: Doc) -> list[Span]:
+    """:func:`find_entities` of ``doc``, found once: the spans depend on the tokens and the
+    layout only, so the first rules component keeps them in ``doc.spans["rule_entities"]``."""
+    if RULE_SPANS not in doc.spans:
+        doc.spans[RULE_SPANS] = find_entities(doc)
+    return list(doc.spans[RULE_SPANS])
+
+
 class EntityRules:
-    """Pipeline component: add rule spans to ``doc.ents``."""
+    """Pipeline component: add rule spans to ``doc.ents``, before or after the model's."""
 
     def __init__(self, labels: Iterable[str], overwrite: bool) -> None:
         self.labels = tuple(labels)
         self.overwrite = overwrite
 
     def __call__(self, doc: Doc) -> Doc:
-        found = find_entities(doc, self.labels)
+        found = [s for s in rule_entities(doc) if s.label_ in self.labels]
         model = clean(doc.ents)
         if not self.overwrite:  # a named body holds the place in its name: [Trường Cao đẳng Nghề Thừa Thiên Huế]
-            orgs = [s for s in found if s.label_ == "ORG"]
-            model = [m for m in model if not (m.label_ == "LOC" and any(
-                o.start <= m.start and m.end <= o.end and o.start < m.start for o in orgs))]
+            inside_org = [-1] * len(doc)  # start of the rule ORG holding each token
+            for org in (s for s in found if s.label_ == "ORG"):
+                inside_org[org.start:org.end] = [org.start] * len(org)
+            model = [m for m in model if not (m.label_ == "LOC" and -1 < inside_org[m.start] < m.start
+                                              and inside_org[m.end - 1] == inside_org[m.start])]
         first, second = (found, model) if self.overwrite else (model, found)
-        occupied = {i for span in first for i in range(span.start, span.end)}
-        kept = first + [s for s in second if not any(i in occupied for i in range(s.start, s.end))]
-        doc.ents = sorted(kept)
+        doc.ents = sorted(prioritize_existing_ents_filter(first, second))
         return doc
 
 
-@Language.factory("vn_dolisa_rules", default_config={"labels": list(LABELS), "overwrite": False})
+@Language.factory("vn_dolisa_rules", default_config={"labels": list(LABELS), "overwrite": False},
+                  assigns=["doc.ents", "doc.spans"], requires=["doc.spans"])
 def make_rules(nlp: Language, name: str, labels: list[str], overwrite: bool) -> EntityRules:
     """``vn_dolisa_rules``: exact-rule entities (see module docstring)."""
     return EntityRules(labels, overwrite)

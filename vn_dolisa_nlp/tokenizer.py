@@ -9,6 +9,7 @@ so ``doc.text`` is the input and offsets are exact.
 from __future__ import annotations
 
 import re
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -23,7 +24,7 @@ from .lexicon import domain_words
 from .normalize import needs_normalization, normalize_text
 from .segmenter import Segmenter
 from .sentences import sentence_starts
-from .vocabulary import has_line_break
+from .vocabulary import LINE_BREAK, has_line_break
 
 _SUP = "\u00b2\u00b3\u00b9\u2070-\u2079"          # superscript digits: footnote marks
 _LETTER = rf"[^\W\d_{_SUP}]|[\u0300-\u036f]"        # letters and combining marks (NFD)
@@ -55,24 +56,53 @@ LEXICON_FILE = "lexicon.txt"
 _SURROGATE = re.compile("[\ud800-\udfff]")  # no str with these can be stored, written or encoded
 
 
+# Numbers joined by "/" or "-" are pairs (SPEC v2: ``203.027/160.000``, ``17/17``, ``2-3``): each
+# number a piece, except the dates and year ranges that stay one token.
+_NUMBER_PAIR = re.compile(r"[0-9]+(?:[.,][0-9]+)*(?:/[0-9]+(?:[.,][0-9]+)*)+|[0-9]+-[0-9]+")
+_WHOLE_DATE = re.compile(r"[0-9]{1,2}/(?:19|20)[0-9]{2}|[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}|(?:19|20)[0-9]{2}-(?:19|20)[0-9]{2}")
+_PAIR_PART = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[/-]")
+
+
 def pieces(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield ``(start, end, kind)`` for every non-space piece of ``text``."""
     for m in PIECE.finditer(text):
-        yield m.start(), m.end(), m.lastgroup or "other"
+        kind = m.lastgroup or "other"
+        if kind in ("code", "ratio") and _NUMBER_PAIR.fullmatch(m.group()) and not _WHOLE_DATE.fullmatch(m.group()):
+            for part in _PAIR_PART.finditer(m.group()):
+                yield m.start() + part.start(), m.start() + part.end(), "number" if part.group()[0].isdigit() else "other"
+        else:
+            yield m.start(), m.end(), kind
+
+
+def lexical_form(orth: str) -> str:
+    """The form lexical attributes are read from: NFC with modern tones, and every line
+    break written as ``\\n`` (so CR-only or CRLF text looks like LF text to the model)."""
+    if orth.isspace():
+        return LINE_BREAK.sub("\n", orth.replace("\r\n", "\n"))
+    return normalize_text(orth)
+
+
+def _get_normalized(orth: str, getter: Callable[[str], object]) -> object:
+    return getter(lexical_form(orth))
+
+
+def _prefix(text: str) -> str:
+    return text[:1]
+
+
+def _suffix(text: str) -> str:
+    return text[-3:]
 
 
 def _normalized(getter: Callable[[str], object]) -> Callable[[str], object]:
-    def get(orth: str) -> object:
-        return getter(normalize_text(orth))
-
-    return get
+    return partial(_get_normalized, getter=getter)
 
 
 # Lexical attributes read on the normalised form, so that NFD or old tone placement
 # gives the model and the rules the same features as NFC text.
 NORMALIZED_LEX_ATTRS = {
-    NORM: _normalized(str.lower), LOWER: _normalized(str.lower), PREFIX: _normalized(lambda s: s[:1]),
-    SUFFIX: _normalized(lambda s: s[-3:]), SHAPE: _normalized(word_shape), IS_ALPHA: _normalized(str.isalpha),
+    NORM: _normalized(str.lower), LOWER: _normalized(str.lower), PREFIX: _normalized(_prefix),
+    SUFFIX: _normalized(_suffix), SHAPE: _normalized(word_shape), IS_ALPHA: _normalized(str.isalpha),
     IS_LOWER: _normalized(str.islower), IS_UPPER: _normalized(str.isupper), IS_TITLE: _normalized(str.istitle),
 }
 

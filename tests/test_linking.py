@@ -1,0 +1,44 @@
+"""Links between numbers and indicators (vn_dolisa_nlp.linking)."""
+
+from __future__ import annotations
+
+import pytest
+
+from vn_dolisa_nlp.layout import ents_by_line, lines_of
+from vn_dolisa_nlp.linking import LineSpans, LinkScorer, PairFeatures, UnitIndex
+from vn_dolisa_nlp.taxonomy import default_taxonomy
+
+
+def test_scorer_json_round_trip(tmp_path):
+    scorer = LinkScorer({"bias": -1.0, "adjacent": 2.5}, 0.0)
+    scorer.to_disk(tmp_path / "m.json")
+    assert LinkScorer.from_disk(tmp_path / "m.json") == scorer
+    with pytest.raises(ValueError, match="unknown features"):
+        LinkScorer.from_dict({"coef": {"pickle": 1.0}, "intercept": 0.0})
+
+
+def test_features_read_the_marks_between(model):
+    doc = model("Số người tham gia BHXH bắt buộc: 42.184 người; trong đó nữ 20.100 người.")
+    ents = ents_by_line(doc)[0]
+    line = LineSpans(lines_of(doc)[0].start, [e for e in ents if e.label_ == "INDICATOR"],
+                     [e for e in ents if e.label_ == "QUANTITY"])
+    ind, q1, q2 = line.indicators[0], line.quantities[0], line.quantities[1]
+    features = PairFeatures(doc, default_taxonomy())
+    near = features(q1, ind, line, "person", "si_compulsory_participants")
+    far = features(q2, ind, line, "person", "si_compulsory_participants")
+    assert near["colon_between"] == 1.0 and near["semicolon_between"] == 0.0 and near["nearest_before"] == 1.0
+    assert far["semicolon_between"] == 1.0 and far["trong_do_between"] == 1.0 and far["quantities_between"] == 1.0
+    assert near["unit_fits"] == 1.0
+
+
+def test_every_quantity_gets_its_unit(model):
+    doc = model("| 1 | Số lao động được tạo việc làm | Người | 17.000 | 17.500 |")
+    ents = ents_by_line(doc)[0]
+    units = UnitIndex([e for e in ents if e.label_ == "UNIT"])
+    assert {q.text: units.of(q).text for q in ents if q.label_ == "QUANTITY"} == {"17.000": "Người", "17.500": "Người"}
+
+
+def test_confidence_is_a_probability(model):
+    doc = model("Toàn tỉnh giải quyết việc làm mới cho 11.309 lao động, đạt 124,27%KH.")
+    assert all(r["confidence"] is None or 0.0 <= r["confidence"] <= 1.0 for r in doc._.records)
+    assert doc._.records[0]["confidence"] is not None

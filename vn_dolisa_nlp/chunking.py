@@ -1,0 +1,63 @@
+"""Whole documents in bounded memory and linear time: paragraphs first, the document after.
+
+``process(nlp, text)`` runs a long text the way a report is built: the stages that
+read one line at a time (tokenizer, ``tok2vec``, ``ner``, the entity rules) run on
+chunks of whole lines of about :data:`CHUNK_CHARS` characters through ``nlp.pipe``,
+the chunks are joined with ``Doc.from_docs`` (the text stays exactly the input), and
+the stages that read the whole document (:data:`DOCUMENT_LEVEL`: layout, proposals,
+linker, records) run once on the joined ``Doc``. A short text is simply ``nlp(text)``.
+``extract()``, ``vn_dolisa_nlp.nlp()`` and the command line use it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+DOCUMENT_LEVEL = ("vn_dolisa_layout", "vn_dolisa_proposals", "vn_dolisa_linker", "vn_dolisa_records")
+CHUNK_CHARS = 20_000
+_CUT = re.compile(r"[\n\r\u2028\u2029\x85\x0b\x0c\x1c-\x1e]+(?=\S)")  # after a run of line breaks
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """``text`` cut after line breaks into pieces of about ``size`` characters; they join
+    back to ``text`` exactly. A line longer than ``size`` stays whole."""
+    out, start = [], 0
+    while len(text) - start > size:
+        cut = _CUT.search(text, start + size)
+        back = None
+        for m in _CUT.finditer(text, start, start + size):
+            back = m
+        end = back.end() if back is not None and back.end() > start else (cut.end() if cut else len(text))
+        out.append(text[start:end])
+        start = end
+    if start < len(text) or not out:
+        out.append(text[start:])
+    return out
+
+
+def process(nlp: Language, text: str, size: int = CHUNK_CHARS) -> Doc:
+    """The ``Doc`` of a whole document (see the module docstring)."""
+    return next(pipe(nlp, [text], size))
+
+
+def pipe(nlp: Language, texts: Iterable[str], size: int = CHUNK_CHARS) -> Iterator[Doc]:
+    """:func:`process` for many documents, one ``Doc`` each."""
+    for text in texts:
+        if len(text) <= size:
+            yield nlp(text)
+            continue
+        document_level = [(name, proc) for name, proc in nlp.pipeline if name in DOCUMENT_LEVEL]
+        local = [name for name in nlp.pipe_names if name not in DOCUMENT_LEVEL or name == "vn_dolisa_layout"]
+        if not document_level:
+            yield nlp(text)
+            continue
+        with nlp.select_pipes(enable=local):
+            parts = list(nlp.pipe(chunks(text, size)))
+        doc = Doc.from_docs(parts, ensure_whitespace=False)
+        for _, proc in document_level:
+            doc = proc(doc)
+        yield doc
