@@ -50,9 +50,17 @@ def test_no_proposal_for_comments_durations_and_places(nlp, text, number):
     assert proposal(nlp, text, number) is None
 
 
-def test_pipeline_links_a_proposal_and_adds_it_to_the_entities(model):
-    doc = model("Chính sách hỗ trợ tiền điện hộ nghèo: Đã hỗ trợ tiền điện cho hơn 10.000 lượt hộ nghèo "
-                "với mức 55.000 đồng/tháng.")
+def test_linker_takes_a_proposal_and_adds_it_to_the_entities():
+    """Without the ner no INDICATOR is found, so the linker falls back on the proposals."""
+    import spacy
+
+    nlp = spacy.load("vi_dolisa_sm", exclude=["ner"])
+    doc = nlp("Chính sách hỗ trợ tiền điện hộ nghèo: Đã hỗ trợ tiền điện cho hơn 10.000 lượt hộ nghèo "
+              "với mức 55.000 đồng/tháng.")
+    assert [s.text for s in doc.spans["indicator_candidates"]][:1] == ["hỗ trợ tiền điện"]
     rec = next(r for r in doc._.records if r["quantity_text"] == "10.000")
-    assert rec["indicator_text"] == "hỗ trợ tiền điện"
+    assert rec["indicator_text"] == "hỗ trợ tiền điện" and 0.0 <= rec["confidence"] <= 1.0
     assert ("hỗ trợ tiền điện", "INDICATOR") in [(e.text, e.label_) for e in doc.ents]
+    off = spacy.load("vi_dolisa_sm", exclude=["ner"], config={"components": {"vn_dolisa_linker": {
+        "propose_indicators": False}}})
+    assert next(r for r in off(doc.text)._.records if r["quantity_text"] == "10.000")["indicator_text"] is None

@@ -422,6 +422,12 @@ def _named_number(ent: Span) -> bool:
     return ent.start > 0 and doc[ent.start - 1].norm_ in _NAME_BEFORE_NUMBER and not followed_by_unit
 
 
+def _in_named_day(ent: Span) -> bool:
+    """A number of the day/month that dates a named day (``Ngày người cao tuổi Việt Nam 6/6``)."""
+    i, doc = ent.start, ent.doc
+    return _holiday_date(doc, i) or (i >= 2 and doc[i - 1].text == "/" and _holiday_date(doc, i - 2))
+
+
 def _bare_date_number(ent: Span) -> bool:
     """A year or day/month written as a number with no unit after it."""
     doc = ent.doc
@@ -444,7 +450,7 @@ def clean(ents: Iterable[Span]) -> list[Span]:
             continue
         if ent.label_ == "QUANTITY" and (not any(c.isdigit() for c in ent.text) and parse_number(ent.text) is None
                                          or _row_number_at(doc, ent.start) or _list_marker_at(doc, ent.start)
-                                         or _bare_date_number(ent) or _named_number(ent)):
+                                         or _bare_date_number(ent) or _named_number(ent) or _in_named_day(ent)):
             continue
         if ent.label_ == "UNIT":
             if not _after_quantity(ent, quantity_ends) or not any(c.isalpha() or c == "%" for c in ent.text):
