@@ -16,10 +16,10 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
 from pathlib import Path
 from typing import Iterable, Sequence
 
+import numpy as np
 import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -81,19 +81,18 @@ class PairFeatures:
 
     def __init__(self, doc: Doc, taxonomy: Taxonomy) -> None:
         self.doc, self.taxonomy = doc, taxonomy
-        norms = [t.norm_ for t in doc]
-        self._counts = {name: [0, *accumulate(int(_MARKS.get(n) == name) for n in norms)]
-                        for name in set(_MARKS.values())}
-        self._sent = [0] * len(doc)
-        for k, sent in enumerate(doc.sents):
-            self._sent[sent.start:sent.end] = [k] * (sent.end - sent.start)
-        self._opener = [-1] * (len(doc) + 1)  # last token in ; ( ) before token i
-        last = -1
-        for i, tok in enumerate(doc):
-            self._opener[i] = last
-            if tok.text in _CLAUSE_OPENERS:
-                last = i
-        self._opener[len(doc)] = last
+        norms, orths = doc.to_array("NORM"), doc.to_array("ORTH")
+        strings = doc.vocab.strings
+        self._counts = {}
+        for name in set(_MARKS.values()):
+            marks = [strings.add(mark) for mark, n in _MARKS.items() if n == name]
+            self._counts[name] = np.concatenate([[0], np.cumsum(np.isin(norms, marks))]).tolist()
+        starts = doc.to_array("SENT_START") == 1
+        self._sent = (np.cumsum(starts) - 1).tolist() if len(doc) else []
+        is_opener = np.isin(orths, [strings.add(m) for m in _CLAUSE_OPENERS])
+        positions = np.where(is_opener, np.arange(len(doc)), -1)
+        last = np.maximum.accumulate(positions) if len(doc) else positions
+        self._opener = np.concatenate([[-1], last]).tolist()  # last token in ; ( ) before token i
 
     def _has(self, name: str, a: int, b: int) -> bool:
         counts = self._counts[name]
@@ -227,6 +226,8 @@ class Linker:
         if self.scorer is None:
             raise ValueError(f"'{self.name}' has no link model: train one (training/train_linker.py) "
                              "or load a trained pipeline")
+        if not any(e.label_ == "QUANTITY" for e in doc.ents):
+            return doc
         features = PairFeatures(doc, self.taxonomy)
         proposals = {int(s.id_): s for s in doc.spans.get(CANDIDATES, [])} if self.propose else {}
         used: list[Span] = []

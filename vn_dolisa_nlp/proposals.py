@@ -19,11 +19,11 @@ Scaffolding (``đã``, ``tổ chức``, ``tiếp tục`` ...), qualifiers (``hơ
 
 from __future__ import annotations
 
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .layout import ents_by_line, lines_of
-
 from .units import unit_of
 from .vocabulary import CLAUSE_BOUNDARIES as _BOUNDARIES
 from .vocabulary import TIME_UNITS, has_line_break
@@ -51,23 +51,26 @@ class ClauseIndex:
 
     def __init__(self, doc: Doc) -> None:
         n = len(doc)
-        self.start, self.end = [0] * n, [n] * n
-        begin = 0
-        for i, tok in enumerate(doc):
-            self.start[i] = begin
-            if tok.text in _BOUNDARIES or has_line_break(tok.text):
-                begin = i + 1
-        stop = n
-        for i in range(n - 1, -1, -1):
-            tok = doc[i]
-            if tok.text in _BOUNDARIES or has_line_break(tok.text):
-                stop = i
-            self.end[i] = stop
-        self.depth, self.quotes, self.indicators = [0], [0], [0]
-        for tok in doc:
-            self.depth.append(self.depth[-1] + (tok.text == "(") - (tok.text == ")"))
-            self.quotes.append(self.quotes[-1] + (tok.text == "“") - (tok.text == "”"))
-            self.indicators.append(self.indicators[-1] + (tok.ent_type_ == "INDICATOR"))
+        strings = doc.vocab.strings
+        orths = doc.to_array("ORTH")
+        texts = {h: strings[h] for h in set(orths.tolist())}
+        stop = np.array([texts[h] in _BOUNDARIES or has_line_break(texts[h]) for h in orths.tolist()], dtype=bool)
+        index = np.arange(n)
+        # start[i]: first token after the last boundary before i; end[i]: first boundary at or after i
+        before = np.concatenate([[-1], np.maximum.accumulate(np.where(stop, index, -1))[:-1]]) if n else index
+        self.start = (before + 1).tolist()
+        after = np.where(stop, index, n)
+        self.end = np.minimum.accumulate(after[::-1])[::-1].tolist() if n else []
+
+        def counts(values: np.ndarray) -> list[int]:
+            return np.concatenate([[0], np.cumsum(values)]).tolist()
+
+        def is_text(*words: str) -> np.ndarray:
+            return np.isin(orths, [strings.add(w) for w in words])
+
+        self.depth = counts(is_text("(").astype(int) - is_text(")").astype(int))
+        self.quotes = counts(is_text("“").astype(int) - is_text("”").astype(int))
+        self.indicators = counts(doc.to_array("ENT_TYPE") == strings.add("INDICATOR"))
 
 
 def propose_indicator(q: Span, index: ClauseIndex, line_start: int) -> Span | None:
@@ -156,8 +159,11 @@ class Proposer:
     start token. The linker uses one when it finds no indicator for that quantity."""
 
     def __call__(self, doc: Doc) -> Doc:
-        index = ClauseIndex(doc)
         found: list[Span] = []
+        if not any(e.label_ == "QUANTITY" for e in doc.ents):
+            doc.spans[CANDIDATES] = found
+            return doc
+        index = ClauseIndex(doc)
         for line, ents in zip(lines_of(doc), ents_by_line(doc)):
             for q in ents:
                 if q.label_ != "QUANTITY":

@@ -9,8 +9,9 @@ The pipeline component ``vn_dolisa_records`` reads the entities, the layout
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import accumulate
 from typing import Any
+
+import numpy as np
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -51,11 +52,14 @@ class RecordExtractor:
     """Pipeline component: write ``doc._.records``."""
 
     def __call__(self, doc: Doc) -> Doc:
+        if not any(e.label_ == "QUANTITY" for e in doc.ents):
+            doc._.records = []
+            return doc
         lines, line_ents = lines_of(doc), ents_by_line(doc)
         ctx = DocumentContext(doc, line_ents)
         sents = list(doc.sents)
         sent_starts = [s.start for s in sents]
-        semicolons = [0, *accumulate(int(t.text == ";") for t in doc)]
+        semicolons = np.concatenate([[0], np.cumsum(doc.to_array("ORTH") == doc.vocab.strings.add(";"))]).tolist()
         records: list[dict[str, Any]] = []
         for k, (line_ctx, ents) in enumerate(zip(ctx.by_line, line_ents)):
             if not any(e.label_ == "QUANTITY" for e in ents):

@@ -40,6 +40,7 @@ _NUMBERED_PROGRAMMES = {"đề án", "dự án", "tiểu dự án", "chương tr
 _LAWS = {"luật", "bộ luật", "pháp lệnh"}
 _NAME_STOPS = {"năm", "giai đoạn", "và", "của", "theo", "về", "đã", "được", "trên", "tại", "cho", "thuộc", "trong",
                "với", "để", "nhằm", "đến", "là", "từ", "ngày"}
+_DATE_WORDS = {"ngày", "quý", "tháng", "giai đoạn", "năm"}
 _DATE_LEADS = {"cùng kỳ", "cuối", "đầu", "giữa", "hết"}
 _LOC_PREFIX = {"tỉnh", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "thành phố", "tp", "tp.", "nước"}
 _NAME_BEFORE_NUMBER = {"thứ", "nhóm", "khóa", "số", "lần thứ", "kỳ họp thứ", "đợt", "điểm", "khoản", "mục",
@@ -70,6 +71,8 @@ def _dates(doc: Doc) -> Iterable[tuple[int, int]]:
     n = len(doc)
     for i, tok in enumerate(doc):
         t, low = tok.text, tok.norm_
+        if not (t[:1].isdigit() or low in _DATE_WORDS or low.startswith("tết")):
+            continue  # every date below starts with a digit or one of these words
         nxt = doc[i + 1].text if i + 1 < n else ""
         if low == "ngày" and FULL_DATE.match(nxt):
             yield i, i + 2
@@ -248,8 +251,8 @@ def _unit_end(doc: Doc, start: int, taken: set[int]) -> int | None:
     def head(at: int) -> int | None:
         for k in (3, 2, 1):
             if at + k <= n and not any(j in taken for j in range(at, at + k)):
-                phrase = doc[at:at + k]
-                if not any(t.is_punct and t.text != "%" for t in phrase) and is_unit_phrase(phrase.text):
+                if not any(doc[j].is_punct and doc[j].text != "%" for j in range(at, at + k)) \
+                        and is_unit_phrase(_text(doc, at, at + k)):
                     return at + k
         return None
 
@@ -295,10 +298,9 @@ def _places(doc: Doc, taken: set[int], province: str | None) -> Iterable[tuple[i
             end = first + k
             if end > n or any(j in taken for j in range(i, end)):
                 continue
-            name = doc[first:end]
-            if not all(t.text[:1].isupper() for t in name):
+            if not all(doc[j].text[:1].isupper() for j in range(first, end)):
                 continue
-            level, canonical = place_of(doc[i:end].text, province)
+            level, canonical = place_of(_text(doc, i, end), province)
             if canonical and (starts_with_prefix or level in ("country", "province", "district")):
                 found = (i, end)
                 break
@@ -325,18 +327,46 @@ def find_entities(doc: Doc, labels: Iterable[str] = LABELS, province: str | None
 
     for start, end, label in _table_cells(doc):
         add(start, end, label)
-    for start, end in _policy_docs(doc):
+    tokens = TokenView(doc)
+    for start, end in _policy_docs(tokens):
         add(start, end, "POLICY_DOC")
-    for start, end in _dates(doc):
+    for start, end in _dates(tokens):
         add(start, end, "DATE")
-    for start, end, unit_end in list(_quantities(doc, taken)):
+    for start, end, unit_end in list(_quantities(tokens, taken)):
         if add(start, end, "QUANTITY") and unit_end:
             add(end, unit_end, "UNIT")
-    for start, end in _organisations(doc, taken):
+    for start, end in _organisations(tokens, taken):
         add(start, end, "ORG")
-    for start, end in _places(doc, taken, province):
+    for start, end in _places(tokens, taken, province):
         add(start, end, "LOC")
     return sorted(spans)
+
+
+def _text(doc, start: int, end: int) -> str:
+    """``doc[start:end].text``, read from the text a :class:`TokenView` keeps."""
+    if isinstance(doc, TokenView):
+        return doc.text[doc.starts[start]:doc.ends[end - 1]]
+    return doc[start:end].text
+
+
+class TokenView:
+    """A ``Doc`` whose tokens are made once: the rules read ``doc[i]`` many times per token."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.tokens = list(doc)
+        self.text = doc.text
+        self.starts = [t.idx for t in self.tokens]
+        self.ends = [t.idx + len(t.text) for t in self.tokens]
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __iter__(self):
+        return iter(self.tokens)
+
+    def __getitem__(self, i):
+        return self.tokens[i] if isinstance(i, int) else self.doc[i]
 
 
 def _organisations(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:

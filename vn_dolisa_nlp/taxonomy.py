@@ -16,6 +16,7 @@ from pathlib import Path
 import math
 from collections import Counter, defaultdict
 
+import numpy as np
 import srsly
 
 from .lexicon import DATA
@@ -56,25 +57,28 @@ class NgramIndex:
     def __init__(self, texts: list[str]) -> None:
         counts = [Counter(char_ngrams(t)) for t in texts]
         df = Counter(g for c in counts for g in c)
-        n = len(texts)
-        self.idf = {g: math.log((1 + n) / (1 + d)) + 1.0 for g, d in df.items()}
-        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        self.size = len(texts)
+        self.idf = {g: math.log((1 + self.size) / (1 + d)) + 1.0 for g, d in df.items()}
+        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for row, c in enumerate(counts):
             for g, w in self._vector(c).items():
-                self.postings[g].append((row, w))
+                postings[g].append((row, w))
+        self.postings = {g: (np.array([r for r, _ in p], dtype=np.intp), np.array([w for _, w in p]))
+                         for g, p in postings.items()}
 
     def _vector(self, counts: Counter) -> dict[str, float]:
         vec = {g: (1.0 + math.log(tf)) * self.idf[g] for g, tf in counts.items() if g in self.idf}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         return {g: v / norm for g, v in vec.items()}
 
-    def similarities(self, text: str) -> dict[int, float]:
-        """Cosine similarity of ``text`` to every indexed text that shares an n-gram with it."""
-        sims: dict[int, float] = defaultdict(float)
-        for g, w in self._vector(Counter(char_ngrams(text))).items():
-            for row, v in self.postings[g]:
-                sims[row] += w * v
-        return sims
+    def similarities(self, text: str) -> np.ndarray:
+        """Cosine similarity of ``text`` to every indexed text (one array, by row)."""
+        vec = self._vector(Counter(char_ngrams(text)))
+        if not vec:
+            return np.zeros(self.size)
+        rows = np.concatenate([self.postings[g][0] for g in vec])
+        weights = np.concatenate([self.postings[g][1] * w for g, w in vec.items()])
+        return np.bincount(rows, weights=weights, minlength=self.size)
 
 
 def _key(text: str) -> str:
@@ -151,7 +155,7 @@ class Taxonomy:
         if exact and (unit is None or unit in self.indicators[exact].units):
             return exact
         sims = self._index.similarities(key)
-        for j in sorted(sims, key=lambda row: (-sims[row], -row))[:5]:
+        for j in np.argsort(sims, kind="stable")[::-1][:5]:
             if sims[j] < self.threshold:
                 break
             candidate = self._ids[j]
