@@ -29,10 +29,9 @@ WHOLE = re.compile(
     r"|\d+-[A-ZĐ]+/[A-ZĐ]+"                                    # 20-CT/TW
     r"|[IV]+/\d{4}"                                            # I/2020
     r"|\d{1,2}/\d{4}"                                          # 10/2021
-    r"|\d+(?:[.,]\d+)*/\d+(?:[.,]\d+)*"                          # ratios: 51/51, 35.962/36.123
     r")(?![\w/-])"
-    r"|(?<![\w/.,-])\d+(?:[.,]\d+)+(?![.,]?\d)"                # 11.309, 124,27, 600 in 600đ
-)
+    r"|(?<![\w.,-])\d+(?:[.,]\d+)+(?![.,]?\d)"                 # 11.309, 124,27, 600 in 600đ; each side
+)                                                               # of an X/Y pair (SPEC v2: 35.962/36.123)
 
 Segment = Callable[[str], list[str]]  # text -> words (as the tool writes them)
 

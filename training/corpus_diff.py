@@ -17,7 +17,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = ("dienbien-2023", "caobang-2021", "thuathienhue-2023", "daknong-2023")
-LABELS = ("QUANTITY", "UNIT", "LOC", "ORG", "DATE", "POLICY_DOC", "INDICATOR")
 
 
 def spans_of(records: list[dict]) -> tuple[set, dict]:

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import srsly
 
+from vn_dolisa_nlp.vocabulary import LABELS
+
 from corpus import gold_path, splits
 
-LABELS = ("QUANTITY", "UNIT", "LOC", "ORG", "DATE", "POLICY_DOC", "INDICATOR")
 KINDS = ("value", "plan_ratio", "change", "target")
 CORE_IDS = (
     "jobs_created", "workers_abroad", "urban_unemployment_rate", "job_counselling",

@@ -11,7 +11,9 @@ from typing import Iterable
 
 import srsly
 
-LABELS = {"QUANTITY", "UNIT", "LOC", "ORG", "DATE", "POLICY_DOC", "INDICATOR"}
+from vn_dolisa_nlp.vocabulary import LABELS as SPEC_LABELS
+
+LABELS = set(SPEC_LABELS)
 KINDS = {"value", "plan_ratio", "change", "target"}
 TAXONOMY = Path(__file__).resolve().parents[1] / "vn_dolisa_nlp" / "data" / "indicators.json"
 CORE_IDS = {entry["id"] for entry in srsly.read_json(TAXONOMY)["indicators"]}  # every id of the taxonomy

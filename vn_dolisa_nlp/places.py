@@ -13,18 +13,11 @@ from functools import lru_cache
 
 from .lexicon import DATA, gazetteer
 from .normalize import normalize_text
+from .vocabulary import ADMIN_PREFIXES
 
 LEVELS = ("country", "province", "district", "commune", "village")
 
-# admin prefix (normalised, lower case) -> the levels it can name
-_PREFIXES = {
-    "tỉnh": ("province",), "thành phố": ("district", "province"), "tp": ("district", "province"),
-    "tp.": ("district", "province"), "huyện": ("district",), "quận": ("district",),
-    "thị xã": ("district",), "tx": ("district",), "tx.": ("district",), "xã": ("commune",),
-    "phường": ("commune",), "thị trấn": ("commune",), "thôn": ("village",), "bản": ("village",),
-    "xóm": ("village",), "làng": ("village",), "tổ dân phố": ("village",), "buôn": ("village",),
-    "nước": ("country",), "quốc gia": ("country",),
-}
+_PREFIXES = ADMIN_PREFIXES  # admin prefix (normalised, lower case) -> the levels it can name
 _CITY = {"thành phố", "tp", "tp."}
 _PREFIX = re.compile(r"^(" + "|".join(re.escape(p) for p in sorted(_PREFIXES, key=len, reverse=True)) + r")\s*")
 

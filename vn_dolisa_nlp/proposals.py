@@ -26,12 +26,12 @@ from spacy.tokens import Doc, Span
 from .layout import ents_by_line, lines_of
 from .units import unit_of
 from .vocabulary import CLAUSE_BOUNDARIES as _BOUNDARIES
-from .vocabulary import TIME_UNITS, has_line_break
+from .vocabulary import QUALIFIERS, TIME_UNITS, has_line_break
 
-_QUALIFIERS = {"hơn", "trên", "khoảng", "gần", "dưới", "tới", "đến", "là", "được", "có", "với", "mức",
-               "tổng số", "tổng cộng", "cho"}
 # a number after these states a change or a share of a measure named elsewhere
 _COMPARATIVES = {"đạt", "tăng", "giảm", "chiếm", "bằng", "còn", "xuống", "lên", "vượt", "thu hút", "/"}
+# words between a measure and its number: qualifiers (vocabulary.QUALIFIERS) and links
+_QUALIFIERS = (set(QUALIFIERS) - _COMPARATIVES) | {"là", "được", "có", "với", "mức", "tổng số", "tổng cộng", "cho"}
 _PREPOSITIONS = {"tại", "của", "thuộc", "trong", "ở", "từ", "về"}
 _SCAFFOLDING = {"đã", "được", "đang", "hiện", "hiện có", "có", "tiếp tục", "tổ chức", "thực hiện", "trong đó",
                 "trong", "đó", "và", "-", "–", ",", "toàn tỉnh", "tỉnh", "cấp", "tập trung", "tiếp nhận", "theo đó",

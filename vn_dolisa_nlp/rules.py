@@ -22,7 +22,7 @@ from .layout import lines_of
 from .numbers import parse_number
 from .places import place_of
 from .units import is_unit_phrase
-from .vocabulary import has_line_break
+from .vocabulary import ADMIN_PREFIXES, LABELS, QUALIFIERS, TIME_UNIT_WORDS, has_line_break
 
 NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$", re.ASCII)
 RATIO = re.compile(r"^\d+(?:[.,]\d+)*/\d+(?:[.,]\d+)*$", re.ASCII)
@@ -42,15 +42,14 @@ _NAME_STOPS = {"năm", "giai đoạn", "và", "của", "theo", "về", "đã", "
                "với", "để", "nhằm", "đến", "là", "từ", "ngày"}
 _DATE_WORDS = {"ngày", "quý", "tháng", "giai đoạn", "năm"}
 _DATE_LEADS = {"cùng kỳ", "cuối", "đầu", "giữa", "hết"}
-_LOC_PREFIX = {"tỉnh", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "thành phố", "tp", "tp.", "nước"}
+_LOC_PREFIX = frozenset(ADMIN_PREFIXES)
 _NAME_BEFORE_NUMBER = {"thứ", "nhóm", "khóa", "số", "lần thứ", "kỳ họp thứ", "đợt", "điểm", "khoản", "mục",
                        "điều", "chương", "phần", "tiết", "phụ lục", "biểu", "mẫu", "dự án", "đề án", "tiểu dự án",
                        "chương trình", "km", "tổ dân phố", "tổ", "đội", "ban chỉ đạo", "quốc lộ", "ql", "mỏ đá"}
 LIST_MARKER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+$", re.ASCII)
 _CLASSIFIERS = {"lượt", "suất", "phần", "căn", "ngôi"}
 _JOINABLE_UNITS = {"phường", "thị trấn", "thành phố", "thị xã", "htx", "hợp tác xã", "doanh nghiệp", "đơn vị", "hộ"}
-_QUALIFIERS = {"trên", "dưới", "khoảng", "hơn", "gần", "<", ">", "≤", "≥", "<=", ">="}
-_TIME_UNITS = {"năm", "tháng", "ngày", "quý", "tuần"}
+_QUALIFIERS = frozenset(QUALIFIERS)
 TAG = re.compile(r"^(?:</?[A-Za-z][^<>]*>|&#?\w+;)$")
 _ORG_HEADS = {"bộ", "sở", "trường", "trung tâm", "ngân hàng", "hội", "hiệp hội", "quỹ", "ban", "phòng",
               "chi nhánh", "công ty", "nghiệp đoàn", "báo", "thanh tra", "viện", "bệnh viện", "tổng cục", "cục",
@@ -60,7 +59,6 @@ _ORG_SUFFIXES = {"tỉnh", "huyện", "thành phố", "thị xã", "xã"}
 _ORG_ENDS = {"phê duyệt", "tiếp nhận", "tập trung", "tổ chức", "triển khai", "thực hiện", "ban hành", "trao đổi",
              "phối hợp", "chỉ đạo", "hướng dẫn", "quyết liệt", "đã", "đang", "sẽ", "được", "các", "từ", "với", "cho",
              "tại", "trong", "mới", "đề nghị", "giao", "chủ trì", "làm việc", "kiểm tra", "giải ngân", "tham mưu"}
-LABELS = ("QUANTITY", "UNIT", "DATE", "POLICY_DOC", "LOC", "INDICATOR", "ORG")
 
 
 def _low(doc: Doc, i: int) -> str:
@@ -274,7 +272,7 @@ def _joined_unit_end(doc: Doc, end: int) -> int:
         name_follows = end + 2 < n and doc[end + 2].text[:1].isupper()
         if sep == "," and nxt.norm_ in _JOINABLE_UNITS and not name_follows:
             end += 2
-        elif sep == "/" and is_unit_phrase(nxt.text) and nxt.norm_ not in _TIME_UNITS:
+        elif sep == "/" and is_unit_phrase(nxt.text) and nxt.norm_ not in TIME_UNIT_WORDS:
             end += 2
         else:
             break

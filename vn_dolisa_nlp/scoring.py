@@ -13,7 +13,7 @@ from typing import Iterable
 
 from .units import unit_of
 
-LABELS = ("QUANTITY", "UNIT", "LOC", "ORG", "DATE", "POLICY_DOC", "INDICATOR")
+from .vocabulary import LABELS  # noqa: F401  (re-exported: the labels of the tables)
 
 
 @dataclass

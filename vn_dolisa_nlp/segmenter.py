@@ -13,9 +13,9 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from .normalize import normalize_text
+from .vocabulary import UNJOINED_PREFIXES as _ADMIN_PREFIXES
 
 
-_ADMIN_PREFIXES = {"tỉnh", "huyện", "quận", "xã", "phường", "thôn", "xóm"}
 
 
 @lru_cache(maxsize=1)

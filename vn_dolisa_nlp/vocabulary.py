@@ -28,6 +28,10 @@ ADMIN_PREFIXES: dict[str, tuple[str, ...]] = {
     "buôn": ("village",), "nước": ("country",), "quốc gia": ("country",),
 }
 
+# The admin prefixes that never join the capitalised name before them into one word (``Điện Biên``
+# ``huyện``); ``bản``, ``làng``, ``buôn`` are left out: they end common words (``VĂN BẢN``).
+UNJOINED_PREFIXES = frozenset({"tỉnh", "huyện", "quận", "xã", "phường", "thôn", "xóm"})
+
 # Words that qualify a number (SPEC section 5 ``qualifier``), outside every span.
 QUALIFIERS: dict[str, str] = {
     "khoảng": "about", "gần": "about", "ước": "about", "ước đạt": "about", "xấp xỉ": "about",
