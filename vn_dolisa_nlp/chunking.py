@@ -3,7 +3,8 @@
 ``process(nlp, text)`` runs a long text the way a report is built: the stages that
 read one line at a time (tokenizer, ``tok2vec``, ``ner``, the entity rules) run on
 chunks of whole lines of about :data:`CHUNK_CHARS` characters through ``nlp.pipe``,
-the chunks are joined with ``Doc.from_docs`` (the text stays exactly the input), and
+four chunks at a time, the chunks are joined with ``Doc.from_docs`` (the text stays
+exactly the input; the tok2vec tensors are dropped, no later stage reads them), and
 the stages that read the whole document (:data:`DOCUMENT_LEVEL`: layout, proposals,
 linker, records) run once on the joined ``Doc``. A short text is simply ``nlp(text)``.
 ``extract()``, ``vn_dolisa_nlp.nlp()`` and the command line use it.
@@ -14,11 +15,13 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 DOCUMENT_LEVEL = ("vn_dolisa_layout", "vn_dolisa_proposals", "vn_dolisa_linker", "vn_dolisa_records")
 CHUNK_CHARS = 20_000
+BATCH_CHUNKS = 4  # chunks the models see at once: their activations, not the text, bound the memory
 _CUT = re.compile(r"[\n\r\u2028\u2029\x85\x0b\x0c\x1c-\x1e]+(?=\S)")  # after a run of line breaks
 
 
@@ -56,7 +59,10 @@ def pipe(nlp: Language, texts: Iterable[str], size: int = CHUNK_CHARS) -> Iterat
             yield nlp(text)
             continue
         with nlp.select_pipes(enable=local):
-            parts = list(nlp.pipe(chunks(text, size)))
+            parts = []
+            for part in nlp.pipe(chunks(text, size), batch_size=BATCH_CHUNKS):
+                part.tensor = numpy.zeros((0,), dtype="float32")  # tok2vec's output: no later stage reads it
+                parts.append(part)
         doc = Doc.from_docs(parts, ensure_whitespace=False)
         for _, proc in document_level:
             doc = proc(doc)

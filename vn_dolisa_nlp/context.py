@@ -37,7 +37,10 @@ class LineContext:
 def _head(doc: Doc) -> list[Span]:
     """The report's heading lines: the first lines, when the report has more than one."""
     lines = lines_of(doc)
-    return [ln for ln in list(lines)[:HEAD_LINES] if len(ln.text) < 300] if len(lines) > 1 else []
+    if len(lines) < 2:
+        return []
+    head = (lines[i] for i in range(min(len(lines), HEAD_LINES)))  # not list(lines): this runs per LOC
+    return [ln for ln in head if ln.end_char - ln.start_char < 300]
 
 
 def report_place(doc: Doc) -> str | None:
