@@ -1,7 +1,7 @@
 """Input formats: the same records from every format, reading time against the pipeline's,
 and the speed-up of ``vn-dolisa extract --n-process 2``.
 
-    python benchmarks/formats.py [--copies 3] [--skip-processes]
+    python benchmarks/formats.py [--copies 10] [--skip-processes]
 
 1. The fixtures of ``tests/fixtures/make_fixtures.py`` (paragraphs and the table of a
    sample report as .docx, .pdf, .html, UTF-16, Windows-1258, TCVN3, VNI): the share of
@@ -154,7 +154,7 @@ def processes(folder: Path, copies: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--copies", type=int, default=3, help="copies of each sample report for --n-process")
+    parser.add_argument("--copies", type=int, default=10, help="copies of each sample report for --n-process")
     parser.add_argument("--skip-processes", action="store_true")
     args = parser.parse_args()
     import logging

@@ -91,6 +91,9 @@ def main() -> None:
         memory_child(args.memory_child)
         return
     cores = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+    memory_rows = [] if args.no_memory else [  # first, before this process loads anything or pins itself
+        (label, memory(what)) for label, what in (("loaded", "load"), ("the four reports, one Doc each", "reports"),
+                                                  ("a 5 MB document", "5mb"))]
 
     import vn_dolisa_nlp
     from pyvi import ViPosTagger, ViTokenizer
@@ -131,11 +134,10 @@ def main() -> None:
         print(f"| {name} | {seconds / total:.1%} |")
     rules = sum(v for k, v in shares.items() if k.startswith("vn_dolisa_") and k != "vn_dolisa_layout")
     print(f"| rules, proposals, linker and records together | {rules / total:.1%} |")
-    if not args.no_memory:
+    if memory_rows:
         print("\n| memory (fresh process each) | peak RSS |\n|---|---:|")
-        for label, what in (("loaded", "load"), ("the four reports, one Doc each", "reports"),
-                            ("a 5 MB document", "5mb")):
-            print(f"| {label} | {memory(what)} MiB |")
+        for label, mib in memory_rows:
+            print(f"| {label} | {mib} MiB |")
 
 
 if __name__ == "__main__":

@@ -86,8 +86,9 @@ def _quiet_logs() -> None:
 
 def _init_worker(model: str | None) -> None:
     _quiet_logs()
-    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(var, "1")
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)  # one BLAS thread per worker: N workers on N cores, not N x N threads
     global _WORKER_NLP
     import vn_dolisa_nlp
 
