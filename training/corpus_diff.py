@@ -15,6 +15,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from vn_dolisa_nlp.vocabulary import LABELS
+
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = ("dienbien-2023", "caobang-2021", "thuathienhue-2023", "daknong-2023")
 
