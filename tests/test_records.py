@@ -117,3 +117,19 @@ def test_table_row_gives_its_unit_cell_and_the_header_kind(model):
     assert rec["indicator_text"] == "Tỷ lệ lực lượng lao động trong độ tuổi tham gia bảo hiểm xã hội"
     assert (rec["indicator"], rec["value"], rec["unit"], rec["unit_text"], rec["kind"]) == (
         "si_coverage_rate", 31.2, "percent", "%", "target")
+
+
+@pytest.mark.parametrize("text, number, qualifier", [
+    ("Đã hỗ trợ tiền điện cho hơn 10.000 lượt hộ nghèo.", "10.000", "over"),
+    ("tổ chức khám sàng lọc cho gần 300 trẻ em", "300", "about"),
+    ("giải quyết việc làm cho 11.309 lao động", "11.309", None),
+])
+def test_qualifier_of_the_number(model, text, number, qualifier):
+    rec = next(r for r in model(text)._.records if r["quantity_text"] == number)
+    assert rec["qualifier"] == qualifier
+
+
+def test_paragraph_is_the_line_index(model):
+    doc = model("BÁO CÁO NĂM 2023\n\nGiải quyết việc làm cho 11.309 lao động.\nTỷ lệ hộ nghèo giảm còn 5,18%.")
+    assert [(r["quantity_text"], r["paragraph"]) for r in doc._.records] == [("11.309", 1), ("5,18", 2)]
+    assert [r["id"] for r in doc._.records] == [0, 1]

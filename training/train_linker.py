@@ -18,7 +18,7 @@ from sklearn.linear_model import LogisticRegression
 
 import vn_dolisa_nlp
 from vn_dolisa_nlp.layout import lines_of
-from vn_dolisa_nlp.linking import FEATURES, LineSpans, LinkScorer, PairFeatures, unit_after
+from vn_dolisa_nlp.linking import FEATURES, LineSpans, LinkScorer, PairFeatures, UnitIndex
 from vn_dolisa_nlp.taxonomy import default_taxonomy
 
 from corpus import corpus_records, split_ids
@@ -38,7 +38,7 @@ def examples(doc_ids: list[str]) -> tuple[np.ndarray, np.ndarray]:
         spans = record["spans"]
         indicators = [e for e in doc.ents if e.label_ == "INDICATOR"]
         quantities = [e for e in doc.ents if e.label_ == "QUANTITY"]
-        units = [e for e in doc.ents if e.label_ == "UNIT"]
+        units = UnitIndex([e for e in doc.ents if e.label_ == "UNIT"])
         features = PairFeatures(doc, taxonomy)
         line = LineSpans(lines_of(doc)[0].start if lines_of(doc) else 0, indicators, quantities)
         for s in spans:
@@ -47,7 +47,7 @@ def examples(doc_ids: list[str]) -> tuple[np.ndarray, np.ndarray]:
                 continue
             gold = spans[s["indicator"]] if s.get("indicator") is not None else None
             gold_span = by_char.get((gold["start"], gold["end"])) if gold else None
-            unit = unit_after(q, units)
+            unit = units.of(q)
             for ind in line.candidates(q):
                 feats = features(q, ind, line, unit._.unit if unit else None, taxonomy.identify(ind.text))
                 X.append([feats[f] for f in FEATURES])

@@ -101,8 +101,7 @@ def extract(text_or_path: str | os.PathLike) -> list[dict]:
                 and len(text_or_path) < 4096 and text_or_path == text_or_path.strip()
                 and os.path.isdir(text_or_path)):
             raise IsADirectoryError(f"{text_or_path} is a folder: extract() reads one document")
-        records_ = nlp(text_or_path)._.records
-        return [{**r, "page": r.get("page")} for r in records_]
+        return nlp(text_or_path)._.records
     if path.is_dir():
         raise IsADirectoryError(f"{path} is a folder: extract() reads one document")
     if not path.is_file():

@@ -22,7 +22,9 @@ from spacy.tokens import Doc
 DOCUMENT_LEVEL = ("vn_dolisa_layout", "vn_dolisa_proposals", "vn_dolisa_linker", "vn_dolisa_records")
 CHUNK_CHARS = 20_000
 BATCH_CHUNKS = 4  # chunks the models see at once: their activations, not the text, bound the memory
-_CUT = re.compile(r"[\n\r\u2028\u2029\x85\x0b\x0c\x1c-\x1e]+(?=\S)")  # after a run of line breaks
+# After a run of line breaks, before a line that starts a sentence: not before a footnote mark or a
+# closing bracket, which the sentence splitter keeps with the sentence before (sentences.py).
+_CUT = re.compile(r"[\n\r\u2028\u2029\x85\x0b\x0c\x1c-\x1e]+(?=[^\s\u00b2\u00b3\u00b9\u2070-\u2079)\]”\"'’»])")
 
 
 def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:

@@ -42,14 +42,20 @@ _TONED = frozenset(unicodedata.normalize("NFC", b + t) for b in _BASES for t in 
 _VALID = frozenset(VIETNAMESE_LETTERS) | frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
-class DecodeError(ValueError):
-    """The bytes are not text (``reason`` "not text") or in no encoding we know
-    (``reason`` "unknown encoding"); ``detail`` says why."""
+class ReasonError(Exception):
+    """An error with a short ``reason`` (what the command line reports) and a ``detail``."""
+
+    template = "{reason}: {detail}"
 
     def __init__(self, reason: str, detail: str = "") -> None:
-        super().__init__(f"{reason}: {detail}" if detail else reason)
+        super().__init__(self.template.format(reason=reason, detail=detail) if detail else reason)
         self.reason = reason
         self.detail = detail
+
+
+class DecodeError(ReasonError, ValueError):
+    """The bytes are not text (``reason`` "not text") or in no encoding we know
+    (``reason`` "unknown encoding"); ``detail`` says why."""
 
 
 @dataclass

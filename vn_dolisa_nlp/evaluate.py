@@ -14,6 +14,7 @@ accuracy, and the share of core-id facts found.
 from __future__ import annotations
 
 import argparse
+from bisect import bisect_left
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -23,7 +24,7 @@ import srsly
 from spacy.language import Language
 
 from .numbers import parse_number
-from .records import unit_after
+from .linking import UnitIndex
 from .scoring import PRF, Scores, link_table, ner_table, score
 from .units import unit_of
 
@@ -50,17 +51,19 @@ def predict(nlp: Language, paragraphs: list[dict]) -> list[dict]:
     out = []
     for (_text, paras, offsets), doc in zip(docs, nlp.pipe(d[0] for d in docs)):
         ents = list(doc.ents)
+        starts = [e.start_char for e in ents]
         records = {(r["quantity_start"], r["quantity_end"]): r for r in (doc._.records or [])}
         for para, off in zip(paras, offsets):
             end = off + len(para["text"])
-            inside = [e for e in ents if off <= e.start_char and e.end_char <= end]
+            first = bisect_left(starts, off)
+            inside = [e for e in ents[first:bisect_left(starts, end)] if e.end_char <= end]
             spans = [{"start": e.start_char - off, "end": e.end_char - off, "label": e.label_} for e in inside]
             index = {(s["start"], s["end"]): i for i, s in enumerate(spans)}
-            units = [u for u in inside if u.label_ == "UNIT"]
+            units = UnitIndex([u for u in inside if u.label_ == "UNIT"])
             for i, e in enumerate(inside):
                 if e.label_ != "QUANTITY":
                     continue
-                u = unit_after(e, units)
+                u = units.of(e)
                 unit = index[(u.start_char - off, u.end_char - off)] if u is not None else None
                 rec = records.get((e.start_char, e.end_char))
                 link = None

@@ -41,8 +41,6 @@ _MARKS = {";": "semicolon", ":": "colon", "là": "la", "(": "paren", ")": "paren
 _CLAUSE_OPENERS = {";", "(", ")"}
 MODEL_FILE = "link_model.json"
 TAXONOMY_FILE = "indicators.json"
-MODEL_FILE = "link_model.json"
-TAXONOMY_FILE = "indicators.json"
 
 
 @dataclass
@@ -186,11 +184,6 @@ class UnitIndex:
         if unit is None and q.start > 0 and doc[q.start - 1].text == "|":
             unit = self.cell
         return unit
-
-
-def unit_after(q: Span, units: Sequence[Span]) -> Span | None:
-    """The ``UNIT`` of ``q`` among ``units`` (the UNIT entities of its line)."""
-    return UnitIndex(units).of(q)
 
 
 class Linker:

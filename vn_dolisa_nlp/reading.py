@@ -36,7 +36,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .encodings import DecodeError, decode, max_replacements, repair_legacy
+from .encodings import DecodeError, ReasonError, decode, max_replacements, repair_legacy
 
 log = logging.getLogger("vn_dolisa_nlp")
 
@@ -49,13 +49,10 @@ REASONS = ("unreadable", "empty", "not text", "unknown encoding", "no text layer
 ANTIWORD_HINT = "no .doc converter installed: install one with 'apt-get install antiword' (or LibreOffice)"
 
 
-class ReadError(Exception):
+class ReadError(ReasonError):
     """A file that gives no report text; ``reason`` is one of :data:`REASONS`."""
 
-    def __init__(self, reason: str, detail: str = "") -> None:
-        super().__init__(f"{reason} ({detail})" if detail else reason)
-        self.reason = reason
-        self.detail = detail
+    template = "{reason} ({detail})"
 
 
 @dataclass

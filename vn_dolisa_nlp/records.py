@@ -18,12 +18,10 @@ from spacy.tokens import Doc, Span
 
 from .context import DocumentContext, LineContext, _is_comparison
 from .kinds import kind_of
-from .layout import ents_by_line, lines_of
-from .linking import UnitIndex, unit_after
+from .layout import ents_by_line
+from .linking import UnitIndex
 from .normalize import normalize_text
 from .vocabulary import QUALIFIERS
-
-__all__ = ["RECORD_KEYS", "RecordExtractor", "unit_after"]
 
 RECORD_KEYS = (
     "id", "indicator", "indicator_text", "indicator_start", "indicator_end", "quantity_text", "quantity_start",
@@ -55,7 +53,7 @@ class RecordExtractor:
         if not any(e.label_ == "QUANTITY" for e in doc.ents):
             doc._.records = []
             return doc
-        lines, line_ents = lines_of(doc), ents_by_line(doc)
+        line_ents = ents_by_line(doc)
         ctx = DocumentContext(doc, line_ents)
         sents = list(doc.sents)
         sent_starts = [s.start for s in sents]

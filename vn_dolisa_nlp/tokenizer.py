@@ -38,7 +38,6 @@ PIECE = re.compile(
   | (?P<tag></?[A-Za-z][^<>\n\r]{{0,100}}?>|&\#?\w{{1,8}};)
   | (?P<list>(?<![^\n\r])(?:[IVXL]{{1,5}}|\d{{1,2}})(?:\.\d{{1,2}}){{0,3}}\.(?=[ \t]))
   | (?P<code>(?:(?<=[\s:(])/)?{_SEG}(?:[/-]{_SEG})+(?!\w|[.,]\d))
-  | (?P<ratio>\d+(?:[.,]\d+)*/\d+(?:[.,]\d+)*)
   | (?P<number>\d+(?:[.,]\d+)*)
   | (?P<abbr>(?:TP|Tp|TX|Tx|ThS|Ths|TS|PGS|GS|BS|KS)\.(?=[ ]?[^\W\d_])|v\.v\.?)
   | (?P<foot>[{_SUP}]+)
@@ -67,7 +66,7 @@ def pieces(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield ``(start, end, kind)`` for every non-space piece of ``text``."""
     for m in PIECE.finditer(text):
         kind = m.lastgroup or "other"
-        if kind in ("code", "ratio") and _NUMBER_PAIR.fullmatch(m.group()) and not _WHOLE_DATE.fullmatch(m.group()):
+        if kind == "code" and _NUMBER_PAIR.fullmatch(m.group()) and not _WHOLE_DATE.fullmatch(m.group()):
             for part in _PAIR_PART.finditer(m.group()):
                 yield m.start() + part.start(), m.start() + part.end(), "number" if part.group()[0].isdigit() else "other"
         else:
