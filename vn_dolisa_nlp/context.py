@@ -22,6 +22,7 @@ from .normalize import normalize_text
 from .places import place_of
 
 _PLAN_WORDS = ("phương hướng", "chỉ tiêu", "mục tiêu", "kế hoạch năm", "nhiệm vụ, giải pháp", "nhiệm vụ và giải pháp")
+_RESULT_WORDS = ("kết quả", "tổng kết", "tình hình", "thực hiện", "sơ kết", "công tác")
 _COMPARISON = {"so với", "cùng kỳ", "với"}
 _REPORT_DATE = re.compile(r"^\d{4}-\d{2}")
 HEAD_LINES = 8
@@ -122,10 +123,17 @@ class DocumentContext:
         """The period a heading names, and whether it heads plans for a coming period."""
         low = normalize_text(line.text).lower()
         dates = [e for e in ents if e.label_ == "DATE" and e._.period]
+        plan_at = min((low.find(w) for w in _PLAN_WORDS if w in low), default=-1)
+        # "TỔNG KẾT CÔNG TÁC NĂM 2021 VÀ PHƯƠNG HƯỚNG NĂM 2022" (a report's title) reports, then plans:
+        # its period is the one before the plan words, and it heads no plan section
+        mixed = plan_at > 0 and any(w in low[:plan_at] for w in _RESULT_WORDS)
+        if mixed:
+            dates = [e for e in dates if e.start_char - line.start_char < plan_at] or dates
+            return (dates[0]._.period if dates else None), False
         period = dates[-1]._.period if dates else None
         later = bool(period and self.default_period and period[:4] > self.default_period[:4])
         results = "kết quả" in low  # "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU" reports, it does not plan
-        return period, not results and (later or any(w in low for w in _PLAN_WORDS))
+        return period, not results and (later or plan_at >= 0)
 
 
 def sentence_period(q: Span, line_ents: list[Span]) -> str | None:

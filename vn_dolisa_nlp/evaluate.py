@@ -52,7 +52,8 @@ def predict(nlp: Language, paragraphs: list[dict]) -> list[dict]:
     for (_text, paras, offsets), doc in zip(docs, nlp.pipe(d[0] for d in docs)):
         ents = list(doc.ents)
         starts = [e.start_char for e in ents]
-        records = {(r["quantity_start"], r["quantity_end"]): r for r in (doc._.records or [])}
+        all_records = doc._.records or []
+        records = {(r["quantity_start"], r["quantity_end"]): r for r in all_records}
         for para, off in zip(paras, offsets):
             end = off + len(para["text"])
             first = bisect_left(starts, off)
@@ -69,8 +70,12 @@ def predict(nlp: Language, paragraphs: list[dict]) -> list[dict]:
                 link = None
                 if rec and rec["indicator_start"] is not None:
                     link = index.get((rec["indicator_start"] - off, rec["indicator_end"] - off))
+                parent = None
+                if rec and rec["parent"] is not None:
+                    total = all_records[rec["parent"]]
+                    parent = index.get((total["quantity_start"] - off, total["quantity_end"] - off))
                 spans[i].update(unit=unit, indicator=link, kind=rec["kind"] if rec else "value",
-                                fact=_fact(rec))
+                                fact=_fact(rec), parent=parent)
             out.append({"id": para["id"], "text": para["text"], "spans": spans})
     return out
 
@@ -196,6 +201,51 @@ def link_breakdown(gold: list[dict], pred: list[dict]) -> Counter:
     return out
 
 
+POSITIONS = ("before", "after", "breakdown item", "list item", "other sentence")
+
+
+def position_of(paragraph: dict, span: dict) -> str:
+    """Where a gold quantity's indicator stands relative to it: in an earlier sentence of the
+    paragraph, a breakdown item (it has a ``parent``), a ``;``-list item (a ``;`` between them),
+    right before it, or after it."""
+    text, ind = paragraph["text"], paragraph["spans"][span["indicator"]]
+    if ind["start"] >= span["end"]:
+        between = text[span["end"]:ind["start"]]
+    else:
+        between = text[ind["end"]:span["start"]]
+    if re.search(r"[.!?](?:\s|$)", between):
+        return "other sentence"
+    if span.get("parent") is not None:
+        return "breakdown item"
+    if ";" in between:
+        return "list item"
+    return "after" if ind["start"] >= span["end"] else "before"
+
+
+def position_table(gold: list[dict], pred: list[dict]) -> str:
+    """Gold links by the indicator's position relative to its number, and how many were linked right."""
+    by_id = {p["id"]: p for p in pred}
+    counts: Counter = Counter()
+    right: Counter = Counter()
+    for g in gold:
+        p = by_id[g["id"]]
+        quantities = {(s["start"], s["end"]): s for s in p["spans"] if s["label"] == "QUANTITY"}
+        for s in g["spans"]:
+            if s["label"] != "QUANTITY" or s.get("indicator") is None:
+                continue
+            where = position_of(g, s)
+            counts[where] += 1
+            q = quantities.get((s["start"], s["end"]))
+            if q is not None and q.get("indicator") is not None:
+                gi, pi = g["spans"][s["indicator"]], p["spans"][q["indicator"]]
+                right[where] += gi["start"] < pi["end"] and pi["start"] < gi["end"]
+    rows = ["| gold links by indicator position | gold | linked right | recall |", "|---|---:|---:|---:|"]
+    for where in POSITIONS:
+        n = counts[where]
+        rows.append(f"| {where} | {n} | {right[where]} | {right[where] / n if n else 0:.3f} |")
+    return "\n".join(rows)
+
+
 def evaluate(nlp: Language, gold: list[dict]) -> tuple[Scores, list[dict]]:
     """Scores of ``nlp`` on gold paragraphs, and its predictions."""
     pred = predict(nlp, gold)
@@ -228,6 +278,7 @@ def report(nlp: Language, name: str, files: list[Path], baseline: bool) -> str:
     parts.append(link_table(scores))
     parts.append("\n".join(["| quantities by link outcome | count |", "|---|---:|"]
                            + [f"| {cause} | {n} |" for cause, n in sorted(link_breakdown(gold, pred).items())]))
+    parts.append(position_table(gold, pred))
     return "\n\n".join(parts) + "\n"
 
 

@@ -2,15 +2,22 @@
 
 ConText-style rules: each :class:`Cue` is data, a set of cue words, the side of the
 number they stand on, how many words their scope reaches, and the words that end
-the scope before it gets there. The first cue (in :data:`CUES` order) that reaches
-the number decides its kind:
+the scope before it gets there. Before the cues, the structure of the text decides:
 
-- ``đạt 124,27% KH``, ``đạt 110,08% kế hoạch``, ``vượt 55,5% so với kế hoạch`` -> ``plan_ratio``
+- a table cell takes the kind of its column (``KH 2024`` -> ``target``, ``TH 2024``
+  -> ``value``, ``% so KH`` -> ``plan_ratio``, ``So sánh cùng kỳ`` -> ``change``);
+- the ``Y`` of an ``X/Y`` pair (``đạt 96/1.000 người``, ``15/17 chỉ tiêu``) is a ``target``.
+
+Then the first cue (in :data:`CUES` order) that reaches the number decides its kind:
+
+- ``đạt 124,27% KH``, ``đạt 110,08% kế hoạch``, ``bằng 140,56% chỉ tiêu giao`` -> ``plan_ratio``
   (unless a change verb stands right before the number: ``tăng 5% so với kế hoạch``);
-- a section of plans for the coming year -> ``target``;
-- ``tăng 6,3% so với cùng kỳ``, ``giảm 5.784 hộ`` -> ``change`` (``increase`` /
-  ``decrease``); ``giảm còn 5,18%`` / ``giảm xuống còn`` is the level reached -> ``value``;
-- ``chỉ tiêu``, ``phấn đấu``, ``dự kiến`` before it in its clause -> ``target``;
+- a section of plans for the coming year, or the scope of a target lead
+  (:func:`target_scopes`: ``Chỉ tiêu năm 2024: ...; ...``, ``phấn đấu ...; ...``) -> ``target``,
+  planned changes included (``giảm tỷ lệ hộ nghèo 2%``);
+- ``tăng 6,3% so với cùng kỳ``, ``giảm 5.784 hộ``, ``bằng 95% so với cùng kỳ``, ``gấp 4 lần``
+  -> ``change`` (``increase`` / ``decrease``); ``giảm còn 5,18%``, ``giảm từ 43,89%`` are levels -> ``value``;
+- ``chỉ tiêu``, ``mục tiêu``, ``phấn đấu``, ``dự kiến`` before it in its clause -> ``target``;
 - else ``value``.
 
 The words before a number are read within its clause, nearest first; a number in
@@ -19,15 +26,23 @@ brackets reads through the bracket and the number it comments (``tăng 4.528 (12
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from .vocabulary import has_line_break
+from .normalize import normalize_text
+from .vocabulary import CHANGE_DOWN, CHANGE_UP, has_line_break
 
-_UP = frozenset({"tăng", "tăng thêm", "tăng lên", "nâng"})
-_DOWN = frozenset({"giảm", "giảm thêm", "giảm được"})
-_STOP = {";", "(", ")", ":"}
+_UP, _DOWN = CHANGE_UP, CHANGE_DOWN
+_LEVEL = frozenset({"còn", "xuống còn", "đến", "xuống", "từ", "cho", "đạt"})  # end a change verb's reach
+_STOP = {";", "(", ")", ":", "."}
+_TARGET_WORDS = frozenset({"chỉ tiêu", "mục tiêu", "phấn đấu", "phân đấu", "phần đấu", "dự kiến", "phấn đấu đạt"})
+# a clause that opens with one of these heads a list of targets (target_scopes)
+_LEAD_WORDS = frozenset({"chỉ tiêu", "mục tiêu", "phấn đấu", "phương hướng", "nhiệm vụ", "kế hoạch", "dự kiến"})
+_STRONG_LEADS = frozenset({"mục tiêu", "phấn đấu", "dự kiến"})  # leads even without a colon after them
+_RESULT_WORDS = frozenset({"kết quả", "thực hiện", "đạt", "hoàn thành", "so với", "vượt", "bằng"})
+_LEAD_REACH = 12  # tokens between a lead word and its colon
 
 
 @dataclass(frozen=True)
@@ -43,6 +58,7 @@ class Cue:
     direction: str | None = None
     unless_before: frozenset[str] = frozenset()  # within 3 words before the number: the cue does not apply...
     unless_also: frozenset[str] = frozenset()    # ...unless one of these is there too
+    needs_after: tuple[str, ...] = ()  # phrases that must follow the number (``bằng X% so với``)
 
     def reaches(self, before: list[str], after: list[str]) -> bool:
         window = after[:self.scope] if self.side == "after" else before[:self.scope]
@@ -56,23 +72,88 @@ class Cue:
         if not hit and self.phrases:  # a phrase may end one word past the scope
             text = " ".join((after if self.side == "after" else before)[:self.scope + 1])
             hit = any(p in text for p in self.phrases)
+        if hit and self.needs_after:
+            text = " ".join(after)
+            hit = any(p in text for p in self.needs_after)
         if hit and self.unless_before:
             near = set(before[:3])
             return not (near & self.unless_before) or bool(near & self.unless_also)
         return hit
 
 
-PLAN_SECTION = "plan_section"  # stands for the heading context: numbers under a plan heading are targets
+TARGET_SCOPE = "target_scope"  # stands for the context: a plan section or a target lead's scope
 CUES: tuple[Cue | str, ...] = (
-    Cue("plan_ratio", frozenset({"kh", "kế hoạch", "kế hoạch năm", "chỉ tiêu kế hoạch"}), "after", 3,
-        phrases=("so với kế hoạch", "so với kh"), unless_before=_UP | _DOWN, unless_also=frozenset({"đạt", "vượt"})),
-    PLAN_SECTION,
-    Cue("change", _UP, "before", 4, ends=frozenset({"còn", "xuống còn", "đến", "xuống"}) | _DOWN,
-        direction="increase"),
-    Cue("change", _DOWN, "before", 4, ends=frozenset({"còn", "xuống còn", "đến", "xuống"}) | _UP,
-        direction="decrease"),
-    Cue("target", frozenset({"chỉ tiêu", "phấn đấu", "phân đấu", "phần đấu", "dự kiến", "phấn đấu đạt"}), "before", 12),
+    Cue("plan_ratio", frozenset({"kh", "kế hoạch", "kế hoạch năm", "chỉ tiêu kế hoạch", "chỉ tiêu giao"}), "after", 3,
+        phrases=("so với kế hoạch", "so với kh", "so với chỉ tiêu", "so kh", "chỉ tiêu giao"),
+        unless_before=_UP | _DOWN, unless_also=frozenset({"đạt", "vượt", "bằng"})),
+    TARGET_SCOPE,
+    Cue("change", _UP | {"gấp"}, "before", 4, ends=_LEVEL | _DOWN, direction="increase"),
+    Cue("change", _DOWN, "before", 4, ends=_LEVEL | _UP, direction="decrease"),
+    Cue("change", frozenset({"bằng"}), "before", 2, needs_after=("so với", "so cùng kỳ")),
+    Cue("target", _TARGET_WORDS, "before", 12),
 )
+
+# table header cells: the kind of the numbers in their column
+_COLUMN_KINDS = (
+    ("plan_ratio", re.compile(r"(?:so|/)\s*(?:với\s*)?(?:kh|kế hoạch|chỉ tiêu)\b")),
+    ("change", re.compile(r"cùng kỳ|tăng|giảm")),
+    ("target", re.compile(r"^(?:kh|kế hoạch|chỉ tiêu)\b.*(?:\d{4}|năm|giao)|^(?:kh|kế hoạch)\b")),
+    ("value", re.compile(r"^(?:ước\s+)?(?:th|thực hiện|kết quả|ước thực hiện|ước th)\b")),
+)
+
+
+def column_kinds(header: Span) -> list[str | None]:
+    """The kind each column of a table holds, from its header row (``| STT | Chỉ tiêu | KH 2024 | TH 2024 |``),
+    indexed by the number of ``|`` before a cell; None where the header does not say."""
+    cells = normalize_text(header.text).lower().split("|")
+    kinds: list[str | None] = []
+    for cell in cells:
+        cell = cell.strip()
+        kinds.append(next((kind for kind, pattern in _COLUMN_KINDS if pattern.search(cell)), None))
+    return kinds
+
+
+def column_of(q: Span, line_start: int) -> int:
+    """The number of ``|`` tokens before ``q`` in its table row."""
+    return sum(1 for t in q.doc[line_start:q.start] if t.text == "|")
+
+
+def target_scopes(line: Span) -> list[tuple[int, int]]:
+    """Token ranges of ``line`` under a target lead: a clause that opens, before any
+    number, with a target word followed by a colon (``Nhiệm vụ quý II/2026: ...``,
+    ``Chỉ tiêu chủ yếu năm 2017: ...``) or with ``phấn đấu`` / ``mục tiêu`` / ``dự kiến``.
+    The scope runs over the ``;``- and ``:``-items to the end of the sentence."""
+    doc = line.doc
+    scopes: list[tuple[int, int]] = []
+    i, end = line.start, line.end
+    while i < end:
+        sentence_end = next((k for k in range(i, end) if doc[k].text == "."), end)
+        clause = i
+        while clause < sentence_end:
+            lead = _lead_in(doc, clause, sentence_end)
+            if lead is not None:
+                scopes.append((lead, sentence_end))
+                break
+            clause = next((k + 1 for k in range(clause, sentence_end) if doc[k].text == ";"), sentence_end)
+        i = sentence_end + 1
+    return scopes
+
+
+def _lead_in(doc, start: int, end: int) -> int | None:
+    """The token of a target lead opening the clause ``start:end``, or None."""
+    for k in range(start, end):
+        t = doc[k]
+        if t.ent_type_ == "QUANTITY" or t.text == ";" or t.norm_ in _RESULT_WORDS:
+            return None
+        if t.norm_ in _LEAD_WORDS and t.ent_type_ in ("", "DATE"):
+            if t.norm_ in _STRONG_LEADS:
+                return k
+            for j in range(k + 1, min(end, k + _LEAD_REACH)):
+                if doc[j].text == ":":
+                    return k
+                if doc[j].ent_type_ == "QUANTITY" or doc[j].text == ";":
+                    break
+    return None
 
 
 def _clause_before(q: Span, limit: int) -> list[str]:
@@ -87,8 +168,8 @@ def _clause_before(q: Span, limit: int) -> list[str]:
         if bracketed and t.ent_type_ in ("QUANTITY", "UNIT") and len(words) < 2:
             i -= 1
             continue
-        if t.text in _STOP or (t.is_space and has_line_break(t.text)) or t.ent_type_ == "QUANTITY":
-            break
+        if t.text in _STOP or (t.is_space and has_line_break(t.text)) or t.ent_type_ in ("QUANTITY", "UNIT"):
+            break  # another number, or its unit, ends the clause of this one
         words.append(t.norm_)
         i -= 1
     return words
@@ -103,13 +184,31 @@ def _after(q: Span, limit: int = 6) -> list[str]:
     return words
 
 
-def kind_of(q: Span, in_plan_section: bool = False) -> tuple[str, str | None]:
-    """``(kind, direction)`` of the quantity ``q`` (direction only for changes)."""
+def is_pair_target(q: Span) -> bool:
+    """``q`` is the ``Y`` of an ``X/Y`` pair of achieved against planned."""
+    doc = q.doc
+    return q.start >= 2 and doc[q.start - 1].text == "/" and doc[q.start - 2].ent_type_ == "QUANTITY"
+
+
+def kind_of(q: Span, in_plan_section: bool = False, column: str | None = None) -> tuple[str, str | None]:
+    """``(kind, direction)`` of the quantity ``q`` (direction only for changes).
+
+    ``in_plan_section``: ``q`` stands under a plan heading or in a target lead's scope;
+    ``column``: the kind its table column holds (:func:`column_kinds`).
+    """
+    if column is not None:
+        return column, None
+    if is_pair_target(q):
+        return "target", None
     before, after = _clause_before(q, 12), _after(q)
     for cue in CUES:
-        if cue == PLAN_SECTION:
+        if cue == TARGET_SCOPE:
             if in_plan_section:
                 return "target", None
         elif cue.reaches(before, after):
-            return cue.kind, cue.direction
+            direction = cue.direction
+            if cue.kind == "change" and direction is None:  # bằng X% so với: above or below the base
+                value = q._.value
+                direction = None if value is None else "increase" if value > 100 else "decrease"
+            return cue.kind, direction
     return "value", None

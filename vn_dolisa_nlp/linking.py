@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
+from .breakdowns import BREAKDOWNS, find_items
 from .layout import ents_by_line, lines_of
 from .proposals import CANDIDATES
 from .taxonomy import Taxonomy, default_taxonomy
@@ -220,32 +221,58 @@ class Linker:
             raise ValueError(f"'{self.name}' has no link model: train one (training/train_linker.py) "
                              "or load a trained pipeline")
         if not any(e.label_ == "QUANTITY" for e in doc.ents):
+            doc.spans[BREAKDOWNS] = []
             return doc
         features = PairFeatures(doc, self.taxonomy)
         proposals = {int(s.id_): s for s in doc.spans.get(CANDIDATES, [])} if self.propose else {}
         used: list[Span] = []
         taken: set[int] = set()  # tokens of the proposals used
+        breakdowns: list[Span] = []
         for line, ents in zip(lines_of(doc), ents_by_line(doc)):
             quantities = [e for e in ents if e.label_ == "QUANTITY"]
             if not quantities:
                 continue
             spans = LineSpans(line.start, [e for e in ents if e.label_ == "INDICATOR"], quantities)
             units = UnitIndex([e for e in ents if e.label_ == "UNIT"])
-            for q in quantities:
+
+            def canonical_unit(q: Span) -> str | None:
                 unit = units.of(q)
-                canonical = unit._.unit if unit is not None else None
-                best, p = self._best(q, spans, canonical, features)
-                proposal = proposals.get(q.start) if best is None else None
-                if proposal is not None and not any(i in taken for i in range(proposal.start, proposal.end)):
-                    best = proposal
-                    p = self.scorer.probability(features(q, best, spans, canonical, self._id(best.text)))
-                    spans.add(proposal)
-                    used.append(proposal)
-                    taken.update(range(proposal.start, proposal.end))
-                if best is not None:
-                    q._.link = (best.start, best.end, self.taxonomy.identify(best.text, canonical), p)
+                return unit._.unit if unit is not None else None
+
+            items = {item.quantity: item for item in find_items(line, quantities, canonical_unit)}
+            links: dict[int, tuple] = {}
+            for q in quantities:
+                canonical = canonical_unit(q)
+                item = items.get(q.start)
+                proposal = proposals.get(q.start)
+                # an item names its own measure when the model found an indicator in it, or a proposal
+                # reads one after its number (``7 cơ sở được [nhắc nhở]``) or names a taxonomy id
+                category = item is not None and not item.named and not (
+                    proposal is not None and (proposal.start >= q.end or self._id(proposal.text) is not None))
+                if category and links.get(item.parent) is not None:
+                    # a category of the total's measure: the total's indicator (SPEC v2 section 3)
+                    start, end, _, p = links[item.parent]
+                    q._.link = links[q.start] = (start, end, self.taxonomy.identify(doc[start:end].text, canonical), p)
+                else:
+                    best, p = self._best(q, spans, canonical, features)
+                    if best is None and not category and proposal is not None \
+                            and not any(i in taken for i in range(proposal.start, proposal.end)):
+                        best = proposal
+                        p = self.scorer.probability(features(q, best, spans, canonical, self._id(best.text)))
+                        spans.add(proposal)
+                        used.append(proposal)
+                        taken.update(range(proposal.start, proposal.end))
+                    if best is not None:
+                        q._.link = links[q.start] = (best.start, best.end,
+                                                     self.taxonomy.identify(best.text, canonical), p)
+                if item is not None:
+                    start, end = item.phrase if item.phrase[1] > item.phrase[0] else (q.start, q.end)
+                    label = "bracket_" if item.bracketed else ""
+                    label += "named" if not category else "category"
+                    breakdowns.append(Span(doc, start, end, label=label, kb_id=str(item.parent), span_id=str(q.start)))
         if used:
             doc.ents = sorted([*doc.ents, *(Span(doc, s.start, s.end, label="INDICATOR") for s in used)])
+        doc.spans[BREAKDOWNS] = breakdowns
         return doc
 
     def _id(self, text: str) -> str | None:
@@ -286,7 +313,7 @@ class Linker:
 
 
 @Language.factory("vn_dolisa_linker", default_config={"threshold": 0.3, "propose_indicators": True},
-                  assigns=["doc.ents", "span._.link"], requires=["doc.ents", "doc.spans"])
+                  assigns=["doc.ents", "doc.spans", "span._.link"], requires=["doc.ents", "doc.spans"])
 def make_linker(nlp: Language, name: str, threshold: float, propose_indicators: bool) -> Linker:
     """``vn_dolisa_linker``: ``span._.link`` for every quantity (see :class:`Linker`)."""
     return Linker(name, threshold, propose_indicators)

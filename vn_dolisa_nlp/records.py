@@ -17,8 +17,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .context import DocumentContext, LineContext, _is_comparison
-from .kinds import kind_of
-from .layout import ents_by_line
+from .breakdowns import BREAKDOWNS
+from .kinds import column_kinds, column_of, kind_of, target_scopes
+from .layout import TABLE_LABELS, ents_by_line, lines_of
 from .linking import UnitIndex
 from .normalize import normalize_text
 from .vocabulary import QUALIFIERS
@@ -58,11 +59,19 @@ class RecordExtractor:
         sents = list(doc.sents)
         sent_starts = [s.start for s in sents]
         semicolons = np.concatenate([[0], np.cumsum(doc.to_array("ORTH") == doc.vocab.strings.add(";"))]).tolist()
+        items = {int(s.id_): s for s in doc.spans.get(BREAKDOWNS, [])}
         records: list[dict[str, Any]] = []
-        for k, (line_ctx, ents) in enumerate(zip(ctx.by_line, line_ents)):
+        rid_at: dict[int, int] = {}  # quantity start token -> record id
+        columns: list[str | None] = []
+        for k, (line, line_ctx, ents) in enumerate(zip(lines_of(doc), ctx.by_line, line_ents)):
+            if line.label_ == "table_header":
+                columns = column_kinds(line)
+            elif line.label_ not in TABLE_LABELS:
+                columns = []
             if not any(e.label_ == "QUANTITY" for e in ents):
                 continue
             units = UnitIndex([e for e in ents if e.label_ == "UNIT"])
+            scopes = target_scopes(line) if not line_ctx.plan_section and line.label_ not in TABLE_LABELS else []
             last_date: Span | None = None
             last_place: Span | None = None  # the last LOC or ORG before the quantity
             for ent in ents:
@@ -77,19 +86,42 @@ class RecordExtractor:
                     if last_place is not None and last_place.label_ == "LOC" and last_place.start >= sent.start \
                             and semicolons[ent.start] == semicolons[last_place.start]:
                         place = last_place._.canonical or normalize_text(last_place.text)
-                    records.append(self._record(ent, units, line_ctx, sent, period, place, k, len(records)))
+                    cell = column_of(ent, line.start) if columns else -1
+                    column = columns[cell] if 0 <= cell < len(columns) else None
+                    planned = line_ctx.plan_section or any(a < ent.start < b for a, b in scopes)
+                    kind, direction = kind_of(ent, planned, column)
+                    record = self._record(ent, units, line_ctx, sent, period, place, k, len(records), kind, direction)
+                    self._breakdown(record, ent, items.get(ent.start), rid_at, records)
+                    rid_at[ent.start] = record["id"]
+                    records.append(record)
         doc._.records = records
         return doc
 
     @staticmethod
+    def _breakdown(record: dict[str, Any], q: Span, item: Span | None, rid_at: dict[int, int],
+                   records: list[dict[str, Any]]) -> None:
+        """``parent`` and ``breakdown`` of a breakdown item; a category item takes the kind of its total."""
+        if item is None or int(item.kb_id_) not in rid_at:
+            return
+        parent = records[rid_at[int(item.kb_id_)]]
+        if item.label_.startswith("bracket_") and record["kind"] != "value":
+            return  # a bracketed comment on the number before it (``(tăng 6,3% so với cùng kỳ)``)
+        record["parent"] = parent["id"]
+        if item.label_.endswith("category"):
+            if item.start != q.start and record["indicator_start"] is not None \
+                    and record["indicator_start"] == parent["indicator_start"]:
+                record["breakdown"] = item.text
+            if record["kind"] == "value" and parent["kind"] in ("change", "target") and not item.label_.startswith("bracket_"):
+                record["kind"], record["direction"] = parent["kind"], parent["direction"]
+
+    @staticmethod
     def _record(q: Span, units: UnitIndex, line_ctx: LineContext, sent: Span, period: str | None,
-                place: str | None, paragraph: int, rid: int) -> dict[str, Any]:
+                place: str | None, paragraph: int, rid: int, kind: str, direction: str | None) -> dict[str, Any]:
         doc = q.doc
         unit = units.of(q)
         canonical, multiplier = (unit._.unit, unit._.multiplier) if unit is not None else (None, 1.0)
         link = q._.link
         ind = Span(doc, link[0], link[1]) if link is not None else None
-        kind, direction = kind_of(q, line_ctx.plan_section)
         value = q._.value
         if value is not None and multiplier != 1.0:
             value = value * multiplier

@@ -48,6 +48,7 @@ class Scores:
     kind_right: int = 0
     unit_right: int = 0
     facts: PRF = field(default_factory=PRF)
+    parents: PRF = field(default_factory=PRF)  # (item quantity, total quantity) pairs
 
     @property
     def kind_accuracy(self) -> float:
@@ -87,7 +88,24 @@ def score(gold: Iterable[dict], pred: Iterable[dict]) -> Scores:
         p = by_id.get(g["id"], {"spans": [], "text": g["text"]})
         _score_entities(g, p, scores)
         _score_links(g, p, scores)
+        _score_parents(g, p, scores)
     return scores
+
+
+def _parents(record: dict) -> set[tuple[int, int, int, int]]:
+    """(item start, item end, total start, total end) of every quantity with a ``parent``."""
+    spans = record["spans"]
+    return {(s["start"], s["end"], spans[s["parent"]]["start"], spans[s["parent"]]["end"])
+            for s in spans if s["label"] == "QUANTITY" and s.get("parent") is not None}
+
+
+def _score_parents(g: dict, p: dict, scores: Scores) -> None:
+    gold, pred = _parents(g), _parents(p)
+    prf = scores.parents
+    prf.n_gold += len(gold)
+    prf.n_pred += len(pred)
+    prf.tp_gold += len(gold & pred)
+    prf.tp_pred += len(gold & pred)
 
 
 def _score_entities(g: dict, p: dict, scores: Scores) -> None:
@@ -147,6 +165,9 @@ def link_table(scores: Scores) -> str:
             f"| link P / R / F1 | {s.p:.3f} / {s.r:.3f} / {s.f:.3f} (gold {s.n_gold}, predicted {s.n_pred}) |",
             f"| kind accuracy (matched links) | {scores.kind_accuracy:.3f} |",
             f"| unit accuracy (canonical unit, matched links) | {scores.unit_accuracy:.3f} |"]
+    if scores.parents.n_gold:
+        t = scores.parents
+        rows.append(f"| breakdown parent P / R / F1 | {t.p:.3f} / {t.r:.3f} / {t.f:.3f} (gold {t.n_gold}, predicted {t.n_pred}) |")
     if scores.facts.n_gold:
         rows.append(f"| core-id facts found | {scores.facts.r:.3f} ({scores.facts.tp_gold}/{scores.facts.n_gold}) |")
     return "\n".join(rows)

@@ -41,6 +41,10 @@ QUALIFIERS: dict[str, str] = {
     ">": "over", "≥": "over", ">=": "over", "<": "under", "≤": "under", "<=": "under",
 }
 
+# Verbs of a change (SPEC section 5 ``kind`` ``change``): a number right after them states a difference.
+CHANGE_UP = frozenset({"tăng", "tăng thêm", "tăng lên", "nâng"})
+CHANGE_DOWN = frozenset({"giảm", "giảm thêm", "giảm được"})
+
 TIME_UNIT_WORDS = frozenset({"năm", "tháng", "ngày", "quý", "tuần"})  # written units of time
 TIME_UNITS = frozenset({"year", "month", "day"})  # canonical units of time (units.py)
 
