@@ -25,3 +25,60 @@ def test_a_plan_section_makes_targets(model):
     doc = model("Giải quyết việc làm cho 17.000 lao động.")
     q = next(e for e in doc.ents if e.label_ == "QUANTITY")
     assert kind_of(q, in_plan_section=True) == ("target", None)
+
+
+def _records(model, text: str) -> dict[str, dict]:
+    return {r["quantity_text"]: r for r in model(text)._.records}
+
+
+def test_a_target_lead_reaches_every_item_of_its_list(model):
+    # Trà Vinh 2016 (written dev report): the lead heads `;`-items, planned changes included
+    text = ("Chỉ tiêu chủ yếu năm 2017: giải quyết việc làm cho 19.000 lao động; đưa 350 lao động đi làm việc ở "
+            "nước ngoài theo hợp đồng; tuyển sinh, đào tạo nghề 15.500 người; tỷ lệ lao động qua đào tạo đạt 48%; "
+            "giảm tỷ lệ hộ nghèo từ 2-2,5%.")
+    records = _records(model, text)
+    assert {r["kind"] for r in records.values()} == {"target"}
+    assert len(records) == 6
+
+
+def test_a_lead_of_results_is_no_target(model):
+    text = "Kết quả thực hiện các chỉ tiêu: giải quyết việc làm cho 17.034 người; tuyển sinh 9.137 người."
+    assert {r["kind"] for r in _records(model, text).values()} == {"value"}
+
+
+def test_table_columns_give_kinds(model):
+    # Bình Dương 2022 (written report): planned, achieved, share of plan
+    text = ("| STT | Chỉ tiêu | ĐVT | KH 2022 | TH 2022 | % so KH |\n|---|---|---|---|---|---|\n"
+            "| 1 | Giải quyết việc làm | người | 50.000 | 53.420 | 106,8 |")
+    records = _records(model, text)
+    assert [records[n]["kind"] for n in ("50.000", "53.420", "106,8")] == ["target", "value", "plan_ratio"]
+
+
+def test_the_y_of_an_x_y_pair_is_a_target(model):
+    # Cao Bằng 2021: "Tiếp nhận, xử lý 51/51 đơn"
+    records = model("Tiếp nhận, xử lý 51/51 đơn, trong đó: Khiếu nại 01 đơn, đề nghị 50 đơn.")._.records
+    assert [r["kind"] for r in records[:2]] == ["value", "target"]
+    assert records[0]["indicator_text"] == records[1]["indicator_text"] is not None
+
+
+@pytest.mark.parametrize("text, number, kind, direction", [
+    # Hà Tĩnh (Vũ Quang) 2020 and Thanh Hóa 2018, written train reports
+    ("Tỷ lệ hộ nghèo giảm từ 6,84 % xuống còn 4,91 %", "6,84", "value", None),
+    ("Tỷ lệ hộ nghèo giảm từ 6,84 % xuống còn 4,91 %", "4,91", "value", None),
+    ("giải quyết việc làm cho 36.420 lao động, đạt 102,2 % kế hoạch, bằng 104,5 % so với cùng kỳ năm 2017",
+     "104,5", "change", "increase"),
+    ("đưa lao động đi làm việc ở nước ngoài theo hợp đồng được 112 người, gấp 1,4 lần năm 2024",
+     "1,4", "change", "increase"),
+    ("Năm 2024, mục tiêu giải quyết việc làm cho 36.500 lao động", "36.500", "target", None),
+])
+def test_levels_ratios_and_goals(model, text, number, kind, direction):
+    r = _records(model, text)[number]
+    assert (r["kind"], r["direction"]) == (kind, direction)
+
+
+def test_a_report_title_that_reports_then_plans_heads_no_plan_section(model):
+    # Nam Định 2021 (written dev report): the title names the plan year last
+    text = ("BÁO CÁO TỔNG KẾT CÔNG TÁC NĂM 2021 VÀ PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2022\n"
+            "Toàn tỉnh tạo việc làm mới cho 30.150 lao động, đạt 94,2 % kế hoạch.")
+    r = _records(model, text)["30.150"]
+    assert (r["kind"], r["period"]) == ("value", "2021")

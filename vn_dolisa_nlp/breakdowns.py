@@ -25,7 +25,7 @@ from .vocabulary import CHANGE_DOWN, CHANGE_UP, QUALIFIERS, TIME_UNITS
 
 CUES = frozenset({"trong đó", "gồm", "bao gồm", "cụ thể", "riêng", "trong số đó", "cụ thể là", "chia ra"})
 _CHANGE_WORDS = CHANGE_UP | CHANGE_DOWN | {"vượt", "bằng", "gấp"}
-_COMPARATIVES = _CHANGE_WORDS | {"đạt", "chiếm", "còn", "xuống", "lên", "/"}
+_COMPARATIVES = _CHANGE_WORDS | {"đạt", "chiếm", "còn", "xuống", "lên"}
 BREAKDOWNS = "breakdowns"  # doc.spans key: one span per item, its phrase (see Item)
 _SEPARATORS = {";", ",", ":", "(", "-", "–", "+"}
 _SCAFFOLDING = {"trong đó", "trong", "đó", "gồm", "bao gồm", "cụ thể", "cụ thể là", "riêng", "là", "có", "đạt",
@@ -81,7 +81,8 @@ def find_items(line: Span, quantities: Sequence[Span], unit_of: Callable[[Span],
         elif tok.text == ")":
             stack = [s for s in stack if s[3] < depth]
             depth = max(0, depth - 1)
-        elif _is_cue(doc, i) or tok.text == ":" and i > line.start and doc[i - 1].ent_type_ in ("QUANTITY", "UNIT"):
+        elif _is_cue(doc, i) or tok.text == ":" and not stack and i > line.start \
+                and doc[i - 1].ent_type_ in ("QUANTITY", "UNIT"):  # ``1.234 người: nam 600, nữ 634``
             width = _is_cue(doc, i) or 1
             opens_sentence = i - sentence_start <= 1
             start = previous_sentence if opens_sentence else sentence_start
@@ -102,8 +103,9 @@ def find_items(line: Span, quantities: Sequence[Span], unit_of: Callable[[Span],
                     parent = _total_for(totals, unit, unit_of)
                     named = _has_indicator(doc, *phrase) or _has_indicator(doc, *_phrase_after(doc, q, line.end))
                     items.append(Item(q.start, parent.start, phrase, named, bracketed))
-            seen.append(q)
-            depths[q.start] = depth
+            if unit not in TIME_UNITS:
+                seen.append(q)
+                depths[q.start] = depth
             i = q.end
             continue
         i += 1
@@ -158,8 +160,11 @@ def _phrase_after(doc, q: Span, limit: int) -> tuple[int, int]:
 
 
 def _item_start(doc, q_start: int, floor: int) -> int:
-    """The first token of the item holding the quantity at ``q_start``: after the nearest separator."""
+    """The first token of the item holding the quantity at ``q_start``: after the nearest separator
+    (a colon right before the number ends the item's name: ``cao đẳng: 204 người``)."""
     k = q_start - 1
+    if k >= floor and doc[k].text == ":":
+        k -= 1
     while k >= floor:
         if doc[k].text in _SEPARATORS or doc[k].ent_type_ == "QUANTITY" or doc[k].ent_type_ == "UNIT":
             return k + 1

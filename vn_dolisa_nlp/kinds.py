@@ -16,7 +16,8 @@ Then the first cue (in :data:`CUES` order) that reaches the number decides its k
   (:func:`target_scopes`: ``Chỉ tiêu năm 2024: ...; ...``, ``phấn đấu ...; ...``) -> ``target``,
   planned changes included (``giảm tỷ lệ hộ nghèo 2%``);
 - ``tăng 6,3% so với cùng kỳ``, ``giảm 5.784 hộ``, ``bằng 95% so với cùng kỳ``, ``gấp 4 lần``
-  -> ``change`` (``increase`` / ``decrease``); ``giảm còn 5,18%``, ``giảm từ 43,89%`` are levels -> ``value``;
+  -> ``change`` (``increase`` / ``decrease``); ``giảm còn 5,18%`` and the ``từ`` of ``giảm từ 43,89% xuống
+  còn 22,08%`` are levels -> ``value``;
 - ``chỉ tiêu``, ``mục tiêu``, ``phấn đấu``, ``dự kiến`` before it in its clause -> ``target``;
 - else ``value``.
 
@@ -35,7 +36,8 @@ from .normalize import normalize_text
 from .vocabulary import CHANGE_DOWN, CHANGE_UP, has_line_break
 
 _UP, _DOWN = CHANGE_UP, CHANGE_DOWN
-_LEVEL = frozenset({"còn", "xuống còn", "đến", "xuống", "từ", "cho", "đạt"})  # end a change verb's reach
+_LEVEL = frozenset({"còn", "xuống còn", "đến", "xuống", "cho", "đạt"})  # end a change verb's reach
+_TO_LEVEL = frozenset({"xuống", "xuống còn", "còn", "lên"})  # "giảm từ 6,84% [xuống còn] 4,91%"
 _STOP = {";", "(", ")", ":", "."}
 _TARGET_WORDS = frozenset({"chỉ tiêu", "mục tiêu", "phấn đấu", "phân đấu", "phần đấu", "dự kiến", "phấn đấu đạt"})
 # a clause that opens with one of these heads a list of targets (target_scopes)
@@ -143,8 +145,8 @@ def _lead_in(doc, start: int, end: int) -> int | None:
     """The token of a target lead opening the clause ``start:end``, or None."""
     for k in range(start, end):
         t = doc[k]
-        if t.ent_type_ == "QUANTITY" or t.text == ";" or t.norm_ in _RESULT_WORDS:
-            return None
+        if t.ent_type_ == "QUANTITY" or t.text == ";" or any(f" {w} " in f" {t.norm_} " for w in _RESULT_WORDS):
+            return None  # a number, or a word of results (``Kết quả thực hiện các chỉ tiêu:``), comes first
         if t.norm_ in _LEAD_WORDS and t.ent_type_ in ("", "DATE"):
             if t.norm_ in _STRONG_LEADS:
                 return k
@@ -201,6 +203,8 @@ def kind_of(q: Span, in_plan_section: bool = False, column: str | None = None) -
     if is_pair_target(q):
         return "target", None
     before, after = _clause_before(q, 12), _after(q)
+    if before[:1] == ["từ"] and _TO_LEVEL.intersection(_after(q, 9)):
+        return "value", None  # the level a change starts from
     for cue in CUES:
         if cue == TARGET_SCOPE:
             if in_plan_section:

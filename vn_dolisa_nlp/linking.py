@@ -34,7 +34,7 @@ FEATURES = (
     "bias", "before", "after", "log_dist", "same_sentence", "nearest_before", "nearest_after",
     "quantities_between", "indicators_between", "semicolon_between", "colon_between", "la_between",
     "cho_before_q", "trong_do_between", "paren_open_q", "paren_between", "period_between",
-    "unit_fits", "has_core_id", "first_in_paragraph", "adjacent", "comma_between",
+    "unit_fits", "has_core_id", "first_in_paragraph", "adjacent", "comma_between", "proposed",
 )
 MAX_DISTANCE = 600  # tokens; no report links a number to a phrase farther away
 _MARKS = {";": "semicolon", ":": "colon", "là": "la", "(": "paren", ")": "paren", ".": "period", ",": "comma",
@@ -98,8 +98,9 @@ class PairFeatures:
         return counts[b] - counts[a] > 0
 
     def __call__(self, q: Span, ind: Span, line: LineSpans, q_unit: str | None,
-                 ind_id: str | None) -> dict[str, float]:
-        """Features of the pair (``q``, ``ind``) within ``line``."""
+                 ind_id: str | None, proposed: bool = False) -> dict[str, float]:
+        """Features of the pair (``q``, ``ind``) within ``line``; ``proposed``: ``ind`` is the
+        quantity's indicator proposal, not an entity."""
         doc, indicators, ind_starts, q_starts = self.doc, line.indicators, line.ind_starts, line.q_starts
         before = ind.end <= q.start
         a, b = (ind.end, q.start) if before else (q.end, ind.start)
@@ -136,6 +137,7 @@ class PairFeatures:
             "first_in_paragraph": float(bool(indicators) and indicators[0] == ind),
             "adjacent": float(dist <= 1),
             "comma_between": float(self._has("comma", lo, hi)),
+            "proposed": float(proposed),
         }
 
 
@@ -190,11 +192,13 @@ class UnitIndex:
 class Linker:
     """Pipeline component: link every ``QUANTITY`` to the ``INDICATOR`` it measures.
 
-    Candidates are the line's INDICATOR entities; the scorer ranks them and the best
-    one at or above ``threshold`` wins. A quantity left without a link takes its
-    indicator proposal (``doc.spans["indicator_candidates"]``, from
-    ``vn_dolisa_proposals``) when ``propose_indicators`` is set; the proposals used
-    join ``doc.ents`` and become candidates for the numbers after them. The decision is
+    Candidates are the line's INDICATOR entities (in the quantity's sentence and the ones
+    before it) and, when ``propose_indicators`` is set, the quantity's own indicator proposal
+    (``doc.spans["indicator_candidates"]``, from ``vn_dolisa_proposals``: the phrase before the
+    number, or after its unit); the scorer ranks them together and the best one at or above
+    ``threshold`` wins. The proposals chosen join ``doc.ents`` and become candidates for the
+    numbers after them. A category item of a breakdown (:mod:`~vn_dolisa_nlp.breakdowns`) takes
+    its total's indicator; the items are written to ``doc.spans["breakdowns"]``. The decision is
     ``span._.link`` of the quantity: ``(indicator start token, end token, taxonomy id
     for the quantity's unit, probability)``.
     """
@@ -254,11 +258,10 @@ class Linker:
                     start, end, _, p = links[item.parent]
                     q._.link = links[q.start] = (start, end, self.taxonomy.identify(doc[start:end].text, canonical), p)
                 else:
-                    best, p = self._best(q, spans, canonical, features)
-                    if best is None and not category and proposal is not None \
-                            and not any(i in taken for i in range(proposal.start, proposal.end)):
-                        best = proposal
-                        p = self.scorer.probability(features(q, best, spans, canonical, self._id(best.text)))
+                    if category or proposal is None or any(i in taken for i in range(proposal.start, proposal.end)):
+                        proposal = None
+                    best, p = self._best(q, spans, canonical, features, proposal)
+                    if best is not None and best is proposal:
                         spans.add(proposal)
                         used.append(proposal)
                         taken.update(range(proposal.start, proposal.end))
@@ -278,13 +281,19 @@ class Linker:
     def _id(self, text: str) -> str | None:
         return self.taxonomy.identify(text)
 
-    def _best(self, q: Span, spans: LineSpans, unit: str | None,
-              features: PairFeatures) -> tuple[Span | None, float | None]:
+    def _best(self, q: Span, spans: LineSpans, unit: str | None, features: PairFeatures,
+              proposal: Span | None = None) -> tuple[Span | None, float | None]:
+        """The most probable candidate at or above the threshold: the line's indicators and the
+        quantity's own proposal, ranked together."""
         best, best_p = None, self.threshold
         for ind in spans.candidates(q):
             p = self.scorer.probability(features(q, ind, spans, unit, self._id(ind.text)))
             if p >= best_p:
                 best, best_p = ind, p
+        if proposal is not None:
+            p = self.scorer.probability(features(q, proposal, spans, unit, self._id(proposal.text), proposed=True))
+            if p >= best_p:
+                best, best_p = proposal, p
         return best, (best_p if best is not None else None)
 
     # serialisation: the weights and the taxonomy travel with the pipeline
