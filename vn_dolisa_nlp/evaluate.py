@@ -64,9 +64,9 @@ def predict(nlp: Language, paragraphs: list[dict]) -> list[dict]:
             for i, e in enumerate(inside):
                 if e.label_ != "QUANTITY":
                     continue
-                u = units.of(e)
-                unit = index[(u.start_char - off, u.end_char - off)] if u is not None else None
                 rec = records.get((e.start_char, e.end_char))
+                u = units.of(e) if rec is None or rec["unit_text"] is not None else None  # as the record has it
+                unit = index[(u.start_char - off, u.end_char - off)] if u is not None else None
                 link = None
                 if rec and rec["indicator_start"] is not None:
                     link = index.get((rec["indicator_start"] - off, rec["indicator_end"] - off))
@@ -256,16 +256,30 @@ def evaluate(nlp: Language, gold: list[dict]) -> tuple[Scores, list[dict]]:
 
 def file_sets(split: str, root: Path = Path(".")) -> dict[str, list[Path]]:
     """The gold files of a split of ``corpus/splits.json``, as separate sets: each real report
-    on its own, and the written reports together."""
+    on its own, the written reports together, and the written reports again in two parts:
+    those written after the 2025 reform and those before it (:func:`is_post_2025`)."""
     docs = srsly.read_json(root / "corpus" / "splits.json")[split]
     sets: dict[str, list[Path]] = {}
+    eras: dict[str, list[Path]] = {}
     for doc in docs:
         real = root / "corpus" / f"{doc}.jsonl"
         if real.exists():
             sets[doc] = [real]
         else:
-            sets.setdefault(f"written {split} split", []).append(root / "corpus" / "written" / f"{doc}.jsonl")
-    return sets
+            written = root / "corpus" / "written" / f"{doc}.jsonl"
+            sets.setdefault(f"written {split} split", []).append(written)
+            era = "post-2025" if is_post_2025(root / "corpus" / "written" / "markup" / f"{doc}.jsonl") else "pre-2025"
+            eras.setdefault(f"written {split} split, {era} reports", []).append(written)
+    return {**sets, **dict(sorted(eras.items(), key=lambda kv: "pre-2025" in kv[0]))}
+
+
+def is_post_2025(markup: Path) -> bool:
+    """True for a written report of the 2025 map: its header line (the first line of its markup
+    file) says ``post2025``, or, without that key, dates the report after 1 July 2025."""
+    header = next(iter(srsly.read_jsonl(markup)))
+    if "post2025" in header:
+        return bool(header["post2025"])
+    return int(header.get("year") or 0) > 2025
 
 
 def report(nlp: Language, name: str, files: list[Path], baseline: bool) -> str:
