@@ -7,7 +7,8 @@ four chunks at a time, the chunks are joined with ``Doc.from_docs`` (the text st
 exactly the input; the tok2vec tensors are dropped, no later stage reads them), and
 the stages that read the whole document (:data:`DOCUMENT_LEVEL`: layout, proposals,
 linker, records) run once on the joined ``Doc``. A short text is simply ``nlp(text)``.
-``extract()``, ``vn_dolisa_nlp.nlp()`` and the command line use it.
+``extract()``, ``vn_dolisa_nlp.nlp()`` and the command line use it; :func:`pipe` does the
+same for many texts, the short ones through ``nlp.pipe`` (the archive's partitions use it).
 """
 
 from __future__ import annotations
@@ -46,26 +47,39 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
 
 def process(nlp: Language, text: str, size: int = CHUNK_CHARS) -> Doc:
     """The ``Doc`` of a whole document (see the module docstring)."""
-    return next(pipe(nlp, [text], size))
+    return nlp(text) if len(text) <= size else _long(nlp, text, size)
 
 
-def pipe(nlp: Language, texts: Iterable[str], size: int = CHUNK_CHARS) -> Iterator[Doc]:
-    """:func:`process` for many documents, one ``Doc`` each."""
+def pipe(nlp: Language, texts: Iterable[str], size: int = CHUNK_CHARS, batch_size: int = 16) -> Iterator[Doc]:
+    """:func:`process` for many documents, one ``Doc`` each, in order: each run of short
+    texts through ``nlp.pipe`` (``batch_size`` at a time), each long text chunk by chunk."""
+    short: list[str] = []
     for text in texts:
         if len(text) <= size:
-            yield nlp(text)
-            continue
-        document_level = [(name, proc) for name, proc in nlp.pipeline if name in DOCUMENT_LEVEL]
-        local = [name for name in nlp.pipe_names if name not in DOCUMENT_LEVEL or name == "vn_dolisa_layout"]
-        if not document_level:
-            yield nlp(text)
-            continue
-        with nlp.select_pipes(enable=local):
-            parts = []
-            for part in nlp.pipe(chunks(text, size), batch_size=BATCH_CHUNKS):
-                part.tensor = numpy.zeros((0,), dtype="float32")  # tok2vec's output: no later stage reads it
-                parts.append(part)
-        doc = Doc.from_docs(parts, ensure_whitespace=False)
-        for _, proc in document_level:
-            doc = proc(doc)
-        yield doc
+            short.append(text)
+            if len(short) < batch_size:
+                continue
+        if short:
+            yield from nlp.pipe(short, batch_size=batch_size)
+            short = []
+        if len(text) > size:
+            yield _long(nlp, text, size)
+    if short:
+        yield from nlp.pipe(short, batch_size=batch_size)
+
+
+def _long(nlp: Language, text: str, size: int) -> Doc:
+    """A text longer than ``size``: the local stages chunk by chunk, then the document's."""
+    document_level = [(name, proc) for name, proc in nlp.pipeline if name in DOCUMENT_LEVEL]
+    local = [name for name in nlp.pipe_names if name not in DOCUMENT_LEVEL or name == "vn_dolisa_layout"]
+    if not document_level:
+        return nlp(text)
+    with nlp.select_pipes(enable=local):
+        parts = []
+        for part in nlp.pipe(chunks(text, size), batch_size=BATCH_CHUNKS):
+            part.tensor = numpy.zeros((0,), dtype="float32")  # tok2vec's output: no later stage reads it
+            parts.append(part)
+    doc = Doc.from_docs(parts, ensure_whitespace=False)
+    for _, proc in document_level:
+        doc = proc(doc)
+    return doc

@@ -2,6 +2,7 @@
 
     vn-dolisa extract PATH... [--format jsonl|csv|parquet] [--output FILE] [--n-process N]
                               [--resume] [--verbose]
+    vn-dolisa extract PATH... --dask [SCHEDULER_ADDRESS] --output DIR [--format parquet] [--n-process N]
     vn-dolisa segment PATH...
 
 ``extract`` reads report files (``.txt .md .docx .doc .pdf .html``, or folders of them)
@@ -14,6 +15,11 @@ Exit status: 0 when every file succeeded, 1 when any failed, 2 for a usage error
 
 ``--n-process N`` runs N worker processes (``spawn``, the pipeline loaded once in each);
 they send back each file's records, never ``Doc`` objects.
+
+``--dask`` runs the files on a Dask cluster (:mod:`vn_dolisa_nlp.archive`): the scheduler at
+the address given, or a local cluster of ``--n-process`` workers, and writes a Parquet
+dataset partitioned by province and year into the folder ``--output``, with Dask's
+progress bar on standard error.
 """
 
 from __future__ import annotations
@@ -29,10 +35,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Iterator, Sequence
 
-from .chunking import process
-from .reading import ReadError, Skipped, iter_paths, read, with_pages
+from .chunking import pipe, process
+from .reading import Document, ReadError, Skipped, iter_paths, read, with_pages
 
 FORMATS = ("jsonl", "csv", "parquet")
+LOCAL = "local"  # --dask without an address
 
 
 # -- one file --------------------------------------------------------------------------------
@@ -45,29 +52,64 @@ class Result:
     warnings: list[str] = field(default_factory=list)
 
 
-def process_file(nlp, path: str | os.PathLike, source: str | None = None) -> Result:
-    """Read one file and run the pipeline on it; never raises."""
-    source = os.fspath(path) if source is None else source
+def _read_file(nlp, path: str | os.PathLike, source: str) -> tuple[Result, Document | None]:
+    """The file's ``Result`` (no records yet) and its text, or ``None`` with the reason in
+    the ``Result`` when it gives none the pipeline can take; never raises."""
     try:
         doc = read(path)
     except ReadError as err:
-        return Result(source, error=f"{err.reason}: {err.detail}" if err.detail else err.reason)
+        return Result(source, error=f"{err.reason}: {err.detail}" if err.detail else err.reason), None
     except FileNotFoundError:
-        return Result(source, error="unreadable: no such file")
+        return Result(source, error="unreadable: no such file"), None
     except IsADirectoryError:
-        return Result(source, error="unreadable: a folder")
+        return Result(source, error="unreadable: a folder"), None
     except OSError as err:
-        return Result(source, error=f"unreadable: {err.strerror or err}")
+        return Result(source, error=f"unreadable: {err.strerror or err}"), None
     except Exception as err:  # a reader's bug must not end the run
-        return Result(source, error=f"unreadable: {type(err).__name__}: {err}")
+        return Result(source, error=f"unreadable: {type(err).__name__}: {err}"), None
     if len(doc.text) > nlp.max_length:
         return Result(source, error=f"too long: {len(doc.text):,} characters, more than nlp.max_length "
-                                   f"({nlp.max_length:,})", warnings=doc.warnings)
+                                   f"({nlp.max_length:,})", warnings=doc.warnings), None
+    return Result(source, warnings=doc.warnings), doc
+
+
+def _pipeline_error(err: Exception) -> str:
+    return f"pipeline error: {type(err).__name__}: {err}"
+
+
+def process_file(nlp, path: str | os.PathLike, source: str | None = None) -> Result:
+    """Read one file and run the pipeline on it; never raises."""
+    res, doc = _read_file(nlp, path, os.fspath(path) if source is None else source)
+    if doc is None:
+        return res
     try:
-        records = process(nlp, doc.text)._.records
+        res.records = with_pages(process(nlp, doc.text)._.records, doc)
     except Exception as err:
-        return Result(source, error=f"pipeline error: {type(err).__name__}: {err}", warnings=doc.warnings)
-    return Result(source, with_pages(records, doc), warnings=doc.warnings)
+        res.error = _pipeline_error(err)
+    return res
+
+
+def process_files(nlp, tasks: Sequence[tuple[str | os.PathLike, str]]) -> list[Result]:
+    """:func:`process_file` for many ``(path, source)`` tasks, in order, the texts through
+    :func:`vn_dolisa_nlp.chunking.pipe` (``nlp.pipe`` over the short ones). When the pipeline
+    fails, the file at hand runs again alone, so each failure is its own file's; never raises."""
+    read_ = [_read_file(nlp, path, source) for path, source in tasks]
+    pending = [(res, doc) for res, doc in read_ if doc is not None]
+    i = 0
+    while i < len(pending):
+        try:
+            for doc in pipe(nlp, (d.text for _, d in pending[i:])):
+                res, document = pending[i]
+                res.records = with_pages(doc._.records, document)
+                i += 1
+        except Exception:
+            res, document = pending[i]
+            try:
+                res.records = with_pages(process(nlp, document.text)._.records, document)
+            except Exception as err:
+                res.records, res.error = None, _pipeline_error(err)
+            i += 1
+    return [res for res, _ in read_]
 
 
 # -- worker processes ------------------------------------------------------------------------
@@ -154,6 +196,37 @@ def csv_cell(key: str, value: Any) -> Any:
     if text.startswith(_FORMULA):
         text = "'" + text
     return text
+
+
+PARQUET_INT = {"indicator_start", "indicator_end", "quantity_start", "quantity_end", "id", "parent", "paragraph",
+               "page"}
+PARQUET_FLOAT = {"value", "confidence"}
+
+
+def parquet_schema(names: Sequence[str]):
+    """The Arrow schema of rows with these columns: offsets, ids and pages int64, values
+    and confidences float64, the rest strings (a value that is not text as JSON)."""
+    import pyarrow as pa
+
+    types = [pa.int64() if c in PARQUET_INT else pa.float64() if c in PARQUET_FLOAT else pa.string() for c in names]
+    return pa.schema(list(zip(names, types)))
+
+
+def parquet_cell(key: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if key in PARQUET_INT:
+        return int(value)
+    if key in PARQUET_FLOAT:
+        return float(value)
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=_json_default)
+
+
+def parquet_table(rows: Sequence[dict], schema):
+    """``rows`` as an Arrow table of ``schema`` (see :func:`parquet_schema`)."""
+    import pyarrow as pa
+
+    return pa.Table.from_pydict({c: [parquet_cell(c, r.get(c)) for r in rows] for c in schema.names}, schema=schema)
 
 
 class Writer:
@@ -244,29 +317,13 @@ class Writer:
             self._parquet.write_table(old.cast(self.schema))
             self.done = set(old.column("source").to_pylist())
 
-    _INT = {"indicator_start", "indicator_end", "quantity_start", "quantity_end", "id", "parent", "paragraph", "page"}
-    _FLOAT = {"value", "confidence"}
-
     def _schema(self):
-        pa = self._pa
-        types = [pa.int64() if c in self._INT else pa.float64() if c in self._FLOAT else pa.string()
-                 for c in self.columns]
-        return pa.schema(list(zip(self.columns, types)))
-
-    def _cell(self, key: str, value: Any) -> Any:
-        if value is None:
-            return None
-        if key in self._INT:
-            return int(value)
-        if key in self._FLOAT:
-            return float(value)
-        return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=_json_default)
+        return parquet_schema(self.columns)
 
     def write(self, source: str, records: list[dict]) -> None:
         rows = [{"source": source, **rec} for rec in records]
         if self.fmt == "parquet":
-            data = {c: [self._cell(c, r.get(c)) for r in rows] for c in self.columns}
-            self._parquet.write_table(self._pa.Table.from_pydict(data, schema=self.schema))
+            self._parquet.write_table(parquet_table(rows, self.schema))
             return
         if not rows:
             return
@@ -311,10 +368,13 @@ def _extract(args: argparse.Namespace) -> int:
         given = {os.path.realpath(p) for p in args.paths}
         if out in given or any(os.path.realpath(p) == out for p, _ in items):
             raise UsageError(f"--output {args.output} is one of the inputs: refusing to overwrite it")
-        if os.path.isdir(args.output):
+        if os.path.isdir(args.output) and args.dask is None:
             raise UsageError(f"--output {args.output} is a folder")
     if args.resume and not args.output:
         raise UsageError("--resume needs --output FILE")
+    if args.dask is not None:
+        return _extract_dask(args)
+    args.format = args.format or "jsonl"
     writer = Writer(args.format, args.output, args.resume)
     tasks = [(str(p), source) for p, source in items if source not in writer.done]
     already = len(items) - len(tasks)
@@ -356,6 +416,39 @@ def _extract(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def _extract_dask(args: argparse.Namespace) -> int:
+    """``extract --dask``: the files on a Dask cluster, written as a Parquet dataset
+    (:mod:`vn_dolisa_nlp.archive`); failures and the summary as without ``--dask``."""
+    address = None if args.dask == LOCAL else args.dask
+    if args.format not in (None, "parquet"):
+        raise UsageError("--dask writes a Parquet dataset: --format parquet")
+    if not args.output:
+        raise UsageError("--dask needs --output DIR, the folder of the Parquet dataset")
+    if args.resume:
+        raise UsageError("--dask does not resume: run it again, it replaces its dataset")
+    if address is not None and os.path.exists(address):
+        raise UsageError(f"--dask {address}: that is a path; put the paths before --dask, or give a scheduler address")
+    if address is not None and args.n_process != 1:
+        raise UsageError("--n-process is for a local cluster; the scheduler at --dask ADDRESS has its own workers")
+    from .archive import extract_archive
+
+    try:
+        archive = extract_archive(args.paths, args.output, client=address, n_workers=args.n_process,
+                                  model=args.model, progress=sys.stderr.isatty())
+    except FileExistsError as err:
+        raise UsageError(str(err)) from None
+    for file, reason in archive.failures.itertuples(index=False):
+        print(f"vn-dolisa: {file}: {reason}", file=sys.stderr)
+    if args.verbose:
+        for s in archive.skipped:
+            print(f"vn-dolisa: skipped {s.path}: {s.reason}", file=sys.stderr)
+        print("vn-dolisa: dask: " + ", ".join(f"{k} {v:.1f} s" for k, v in archive.seconds.items()), file=sys.stderr)
+    n_failed = len(archive.failures)
+    print(f"vn-dolisa: {archive.files - n_failed} file(s) read, {archive.n_records} record(s), {n_failed} failed, "
+          f"{len(archive.skipped)} skipped", file=sys.stderr)
+    return 1 if n_failed else 0
+
+
 def _segment(args: argparse.Namespace) -> int:
     import vn_dolisa_nlp
 
@@ -390,11 +483,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     ext = sub.add_parser("extract", help="write the records of reports (files or folders) as JSON lines, CSV or Parquet")
     ext.add_argument("paths", nargs="+", help="report files (.txt .md .docx .doc .pdf .html) or folders of them")
-    ext.add_argument("--format", choices=FORMATS, default="jsonl",
-                     help="jsonl (default), csv (UTF-8 with BOM, for Excel) or parquet (needs --output)")
-    ext.add_argument("--output", "-o", help="write here instead of standard output")
+    ext.add_argument("--format", choices=FORMATS, default=None,
+                     help="jsonl (default), csv (UTF-8 with BOM, for Excel) or parquet (needs --output; "
+                          "the default with --dask)")
+    ext.add_argument("--output", "-o", help="write here instead of standard output (with --dask: a folder)")
     ext.add_argument("--n-process", type=_positive, default=1, metavar="N",
-                     help="worker processes, each with its own pipeline (default 1)")
+                     help="worker processes, each with its own pipeline (default 1; with --dask and no "
+                          "address: the local cluster's workers)")
+    ext.add_argument("--dask", nargs="?", const=LOCAL, default=None, metavar="SCHEDULER_ADDRESS",
+                     help="run on Dask: the scheduler at this address (tcp://host:8786), or without one a "
+                          "local cluster of --n-process workers; writes a Parquet dataset partitioned by "
+                          "province and year to --output DIR")
     ext.add_argument("--resume", action="store_true",
                      help="keep the rows already in --output and read only the files not complete in it")
     ext.add_argument("--verbose", "-v", action="store_true", help="list the files skipped in folders")
