@@ -104,15 +104,24 @@ _COLUMN_KINDS = (
 )
 
 
-def column_kinds(header: Span) -> list[str | None]:
-    """The kind each column of a table holds, from its header row (``| STT | Chỉ tiêu | KH 2024 | TH 2024 |``),
-    indexed by the number of ``|`` before a cell; None where the header does not say."""
-    cells = normalize_text(header.text).lower().split("|")
-    kinds: list[str | None] = []
-    for cell in cells:
+@dataclass(frozen=True)
+class Column:
+    """What a table's header says of a column: the kind of its numbers, and whether it is a
+    column of percentages (``% so KH``, ``So sánh cùng kỳ (%)``), whose cells take no row unit."""
+
+    kind: str | None
+    percent: bool
+
+
+def column_kinds(header: Span) -> list[Column]:
+    """The columns of a table, from its header row (``| STT | Chỉ tiêu | KH 2024 | TH 2024 |``),
+    indexed by the number of ``|`` before a cell."""
+    columns: list[Column] = []
+    for cell in normalize_text(header.text).lower().split("|"):
         cell = cell.strip()
-        kinds.append(next((kind for kind, pattern in _COLUMN_KINDS if pattern.search(cell)), None))
-    return kinds
+        kind = next((kind for kind, pattern in _COLUMN_KINDS if pattern.search(cell)), None)
+        columns.append(Column(kind, "%" in cell))
+    return columns
 
 
 def column_of(q: Span, line_start: int) -> int:

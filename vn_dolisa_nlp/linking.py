@@ -25,10 +25,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
-from .breakdowns import BREAKDOWNS, find_items
+from .breakdowns import BREAKDOWNS, Item, find_items
 from .layout import ents_by_line, lines_of
 from .proposals import CANDIDATES
 from .taxonomy import Taxonomy, default_taxonomy
+from .vocabulary import QUALIFIERS
 
 FEATURES = (
     "bias", "before", "after", "log_dist", "same_sentence", "nearest_before", "nearest_after",
@@ -40,6 +41,7 @@ MAX_DISTANCE = 600  # tokens; no report links a number to a phrase farther away
 _MARKS = {";": "semicolon", ":": "colon", "là": "la", "(": "paren", ")": "paren", ".": "period", ",": "comma",
           "trong đó": "trong_do", "trong": "trong", "đó": "do"}
 _CLAUSE_OPENERS = {";", "(", ")"}
+_PAIR_MARKS = {"/", "-", "–"}
 MODEL_FILE = "link_model.json"
 TAXONOMY_FILE = "indicators.json"
 
@@ -172,7 +174,8 @@ class LinkScorer:
 
 class UnitIndex:
     """The ``UNIT`` of each quantity of one line: the entity right after it (adjacent, or
-    after one space token), or for a value in a table cell the row's one unit cell."""
+    after one space token), the unit of the ``Y`` of an ``X/Y`` pair or a range, or for a
+    value in a table cell the row's one unit cell."""
 
     def __init__(self, units: Sequence[Span]) -> None:
         self.by_start = {u.start: u for u in units}
@@ -181,11 +184,25 @@ class UnitIndex:
 
     def of(self, q: Span) -> Span | None:
         doc = q.doc
-        unit = self.by_start.get(q.end)
-        if unit is None and q.end < len(doc) and doc[q.end].is_space:
-            unit = self.by_start.get(q.end + 1)
-        if unit is None and q.start > 0 and doc[q.start - 1].text == "|":
-            unit = self.cell
+        unit = self._after(doc, q.end)
+        if unit is None and q.end + 1 < len(doc) and doc[q.end].text in _PAIR_MARKS \
+                and doc[q.end + 1].ent_type_ == "QUANTITY" and doc[q.end + 1].ent_iob_ == "B":
+            end = q.end + 2  # the X of ``X/Y người`` and of a range ``2-2,5%`` takes Y's unit
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            unit = self._after(doc, end)
+        if unit is None and self.cell is not None:
+            k = q.start - 1
+            while k >= 0 and doc[k].norm_ in QUALIFIERS:  # ``| Trên 90 |``, ``| <1,5 |``
+                k -= 1
+            if k >= 0 and doc[k].text == "|":
+                unit = self.cell
+        return unit
+
+    def _after(self, doc: Doc, end: int) -> Span | None:
+        unit = self.by_start.get(end)
+        if unit is None and end < len(doc) and doc[end].is_space:
+            unit = self.by_start.get(end + 1)
         return unit
 
 
@@ -251,8 +268,8 @@ class Linker:
                 proposal = proposals.get(q.start)
                 # an item names its own measure when the model found an indicator in it, or a proposal
                 # reads one after its number (``7 cơ sở được [nhắc nhở]``) or names a taxonomy id
-                category = item is not None and not item.named and not (
-                    proposal is not None and (proposal.start >= q.end or self._id(proposal.text) is not None))
+                category = item is not None and not (item.named and self._names_own_measure(item, spans, canonical)) \
+                    and not (proposal is not None and (proposal.start >= q.end or self._id(proposal.text) is not None))
                 if category and links.get(item.parent) is not None:
                     # a category of the total's measure: the total's indicator (SPEC v2 section 3)
                     start, end, _, p = links[item.parent]
@@ -277,6 +294,15 @@ class Linker:
             doc.ents = sorted([*doc.ents, *(Span(doc, s.start, s.end, label="INDICATOR") for s in used)])
         doc.spans[BREAKDOWNS] = breakdowns
         return doc
+
+    def _names_own_measure(self, item: Item, spans: LineSpans, unit: str | None) -> bool:
+        """An item's indicator names its own measure unless it names a taxonomy id that does not
+        count in the item's unit: ``hộ nghèo: 11.735 suất quà`` is a category of the gifts."""
+        start, end = item.phrase
+        for ind in spans.indicators:
+            if ind.start < end and start < ind.end:
+                return self._id(ind.text) is None or self.taxonomy.identify(ind.text, unit) is not None
+        return True
 
     def _id(self, text: str) -> str | None:
         return self.taxonomy.identify(text)

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from .context import DocumentContext, LineContext, _is_comparison
 from .breakdowns import BREAKDOWNS
-from .kinds import column_kinds, column_of, kind_of, target_scopes
+from .kinds import Column, column_kinds, column_of, kind_of, target_scopes
 from .layout import TABLE_LABELS, ents_by_line, lines_of
 from .linking import UnitIndex
 from .normalize import normalize_text
@@ -62,7 +62,7 @@ class RecordExtractor:
         items = {int(s.id_): s for s in doc.spans.get(BREAKDOWNS, [])}
         records: list[dict[str, Any]] = []
         rid_at: dict[int, int] = {}  # quantity start token -> record id
-        columns: list[str | None] = []
+        columns: list[Column] = []
         for k, (line, line_ctx, ents) in enumerate(zip(lines_of(doc), ctx.by_line, line_ents)):
             if line.label_ == "table_header":
                 columns = column_kinds(line)
@@ -87,10 +87,11 @@ class RecordExtractor:
                             and semicolons[ent.start] == semicolons[last_place.start]:
                         place = last_place._.canonical or normalize_text(last_place.text)
                     cell = column_of(ent, line.start) if columns else -1
-                    column = columns[cell] if 0 <= cell < len(columns) else None
+                    column = columns[cell] if 0 <= cell < len(columns) else Column(None, False)
                     planned = line_ctx.plan_section or any(a < ent.start < b for a, b in scopes)
-                    kind, direction = kind_of(ent, planned, column)
-                    record = self._record(ent, units, line_ctx, sent, period, place, k, len(records), kind, direction)
+                    kind, direction = kind_of(ent, planned, column.kind)
+                    unit = None if column.percent else units.of(ent)
+                    record = self._record(ent, unit, line_ctx, sent, period, place, k, len(records), kind, direction)
                     self._breakdown(record, ent, items.get(ent.start), rid_at, records)
                     rid_at[ent.start] = record["id"]
                     records.append(record)
@@ -115,10 +116,9 @@ class RecordExtractor:
                 record["kind"], record["direction"] = parent["kind"], parent["direction"]
 
     @staticmethod
-    def _record(q: Span, units: UnitIndex, line_ctx: LineContext, sent: Span, period: str | None,
+    def _record(q: Span, unit: Span | None, line_ctx: LineContext, sent: Span, period: str | None,
                 place: str | None, paragraph: int, rid: int, kind: str, direction: str | None) -> dict[str, Any]:
         doc = q.doc
-        unit = units.of(q)
         canonical, multiplier = (unit._.unit, unit._.multiplier) if unit is not None else (None, 1.0)
         link = q._.link
         ind = Span(doc, link[0], link[1]) if link is not None else None

@@ -161,6 +161,8 @@ class Taxonomy:
             candidate = self._ids[j]
             if unit is None or unit in self.indicators[candidate].units:
                 return candidate
+        if unit == "percent":  # a percentage states a change, a share or a ratio to plan of any measure
+            return exact or self._identify(phrase, None)
         return None
 
 
