@@ -1,4 +1,4 @@
-"""Write the three notebooks (without outputs) from the cells below.
+"""Write the notebooks (without outputs) from the cells below.
 
     python notebooks/build_notebooks.py
 """
@@ -101,9 +101,60 @@ EXTEND = [
                   "scores, _ = evaluate(vn_dolisa_nlp.load(), gold)\nprint(ner_table(scores))\nprint(link_table(scores))"),
 ]
 
+ARCHIVE = [
+    new_markdown_cell("# An archive of reports on Dask\n\nA folder of reports (here the four samples; a province's "
+                      "archive holds thousands) extracted on a Dask cluster into a Parquet dataset, queried with DuckDB "
+                      "and plotted. Each worker process loads the pipeline once and runs `nlp.pipe` over its partition "
+                      "(a group of files); a file that fails is a row of `failures`, never an exception."),
+    new_code_cell("from pathlib import Path\nimport duckdb\nimport matplotlib\nmatplotlib.use('Agg')\n"
+                  "import matplotlib.pyplot as plt\nfrom vn_dolisa_nlp.archive import extract_archive\n\n"
+                  "REPORTS = Path('../corpus/raw')     # a folder: every .txt .md .docx .doc .pdf .html in it\n"
+                  "OUTPUT = Path('archive_records')    # the Parquet dataset, one folder per province and year\n"
+                  "archive = extract_archive(REPORTS, OUTPUT, n_workers=2)   # a LocalCluster of 2 worker processes\n"
+                  "print(archive.files, 'files,', archive.n_records, 'records,', len(archive.failures), 'failed')\n"
+                  "archive.failures"),
+    new_markdown_cell("On a cluster, give the scheduler's address (or a `distributed.Client`, from `dask-jobqueue` "
+                      "or Kubernetes) and an output folder every worker can write to:\n\n"
+                      "```python\narchive = extract_archive('/shared/reports', '/shared/records', "
+                      "client='tcp://scheduler:8786')\n```\n\n"
+                      "`archive.records` is a Dask DataFrame read from the dataset: the columns of SPEC section 5, "
+                      "`source`, and the two the folders are named by: `province` (the record's `province_2025`, "
+                      "else the province of its `place`) and `year` (from its `period`)."),
+    new_code_cell("from urllib.parse import unquote   # folder names are URI-encoded, as Hive, Spark and pyarrow write them\n"
+                  "print(sorted(unquote(str(p.relative_to(OUTPUT))) for p in OUTPUT.rglob('*.parquet'))[:3])\n"
+                  "archive.records.groupby(['province', 'year']).size().compute().sort_values(ascending=False).head(8)"),
+    new_markdown_cell("## DuckDB over the dataset\n\nTop-level figures only (`parent IS NULL`: not the items of a "
+                      "breakdown), measured values, by province, year and indicator. A report states some figures "
+                      "more than once (a summary, then the detail), so `sum` adds mentions; `max` is the largest "
+                      "figure stated."),
+    new_code_cell("QUERY = '''\nSELECT province, year, indicator, unit, sum(value) AS total, max(value) AS largest, "
+                  "count(*) AS records\nFROM read_parquet('archive_records/**/*.parquet', hive_partitioning = true)\n"
+                  "WHERE parent IS NULL AND kind = 'value' AND indicator IS NOT NULL\nGROUP BY ALL\n"
+                  "ORDER BY records DESC\n'''\ntable = duckdb.sql(QUERY).df()\ntable.head(10)"),
+    new_markdown_cell("## A comparison\n\nRecords per province in its main year, and the largest number of jobs "
+                      "created stated for each province and year."),
+    new_code_cell("per_year = duckdb.sql(\"SELECT province, year, count(*) AS records FROM read_parquet("
+                  "'archive_records/**/*.parquet', hive_partitioning = true) WHERE province IS NOT NULL GROUP BY ALL\").df()\n"
+                  "main_year = per_year.sort_values('records').groupby('province').tail(1).sort_values('records')\n"
+                  "jobs = table[(table.indicator == 'jobs_created') & (table.unit == 'person')].sort_values('largest')\n"
+                  "fig, axes = plt.subplots(1, 2, figsize=(11, 3.5))\n"
+                  "axes[0].barh(main_year.province + ' ' + main_year.year.astype(str), main_year.records, color='#4d908e')\n"
+                  "axes[0].set_title('records, main year of each province')\n"
+                  "axes[1].barh(jobs.province + ' ' + jobs.year.astype(str), jobs.largest, color='#f9844a')\n"
+                  "axes[1].set_title('jobs_created, largest figure (person)')\nfig.tight_layout()\n"
+                  "fig.savefig('archive_compare.png', dpi=80)\n"
+                  "print(jobs[['province', 'year', 'largest', 'records']].to_string(index=False))"),
+    new_markdown_cell("## Caveats\n\n- A record's year is its period's: a report cites earlier and later years "
+                      "(a 2016 baseline, a 2030 target), so one report spreads over several year folders.\n"
+                      "- Until records carry `province_2025`, `province` is the province of the place as the report "
+                      "names it (the gazetteer's era), so records naming `Thành phố Huế` fall under that city.\n"
+                      "- Numbers are machine-extracted: check the `sentence` column before citing one."),
+]
+
 
 def main() -> None:
-    for name, cells in [("01_quickstart", QUICKSTART), ("02_compare_reports", COMPARE), ("03_extend", EXTEND)]:
+    for name, cells in [("01_quickstart", QUICKSTART), ("02_compare_reports", COMPARE), ("03_extend", EXTEND),
+                        ("04_archive", ARCHIVE)]:
         nb = new_notebook(cells=cells, metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
                                                                 "language": "python"}})
         nbformat.write(nb, HERE / f"{name}.ipynb")

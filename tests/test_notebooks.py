@@ -33,7 +33,12 @@ def test_notebook_runs(path):
         assert "jobs_created" in shown and "11309" in shown
     if path.stem == "02_compare_reports":
         assert (path.parent / "compare_reports.png").exists()
+    if path.stem == "04_archive":
+        shown = outputs(nb)
+        assert "4 files," in shown and "0 failed" in shown and "Tỉnh Điện Biên  2023  11309.0" in shown
+        assert (path.parent / "archive_compare.png").exists()
+        assert any((path.parent / "archive_records").glob("province=*/year=*/part-*.parquet"))
 
 
-def test_three_notebooks():
-    assert [p.stem for p in NOTEBOOKS] == ["01_quickstart", "02_compare_reports", "03_extend"]
+def test_four_notebooks():
+    assert [p.stem for p in NOTEBOOKS] == ["01_quickstart", "02_compare_reports", "03_extend", "04_archive"]
