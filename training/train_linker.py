@@ -49,7 +49,9 @@ def examples(doc_ids: list[str], seed: int = 13, drop: float = 0.3) -> tuple[np.
         masked.ents = [e for e in full.ents if e.label_ != "INDICATOR" or rng.random() >= drop]
         for doc in (full, masked):
             proposer(doc)
-            proposals = {int(s.id_): s for s in doc.spans[CANDIDATES]}
+            proposals: dict[int, list] = {}
+            for span in doc.spans[CANDIDATES]:
+                proposals.setdefault(int(span.id_), []).append(span)
             by_char = {(e.start_char, e.end_char): e for e in doc.ents}
             spans = record["spans"]
             indicators = [e for e in doc.ents if e.label_ == "INDICATOR"]
@@ -68,8 +70,7 @@ def examples(doc_ids: list[str], seed: int = 13, drop: float = 0.3) -> tuple[np.
                     feats = features(q, ind, line, canonical, taxonomy.identify(ind.text))
                     X.append([feats[f] for f in FEATURES])
                     y.append(int(gold is not None and (ind.start_char, ind.end_char) == (gold["start"], gold["end"])))
-                proposal = proposals.get(q.start)
-                if proposal is not None:
+                for proposal in proposals.get(q.start, []):
                     feats = features(q, proposal, line, canonical, taxonomy.identify(proposal.text), proposed=True)
                     X.append([feats[f] for f in FEATURES])
                     y.append(int(gold is not None and proposal.start_char < gold["end"]

@@ -36,7 +36,9 @@ FEATURES = (
     "quantities_between", "indicators_between", "semicolon_between", "colon_between", "la_between",
     "cho_before_q", "trong_do_between", "paren_open_q", "paren_between", "period_between",
     "unit_fits", "has_core_id", "first_in_paragraph", "adjacent", "comma_between", "proposed",
+    "after_existential", "proposed_after",
 )
+_EXISTENTIAL = {"có", "hiện có", "đã có", "đang có", "còn có"}
 MAX_DISTANCE = 600  # tokens; no report links a number to a phrase farther away
 _MARKS = {";": "semicolon", ":": "colon", "là": "la", "(": "paren", ")": "paren", ".": "period", ",": "comma",
           "trong đó": "trong_do", "trong": "trong", "đó": "do"}
@@ -140,6 +142,10 @@ class PairFeatures:
             "adjacent": float(dist <= 1),
             "comma_between": float(self._has("comma", lo, hi)),
             "proposed": float(proposed),
+            "proposed_after": float(proposed and not before),
+            "after_existential": float(not before and q.start > 0 and (
+                doc[q.start - 1].norm_ in _EXISTENTIAL
+                or q.start > 1 and doc[q.start - 1].norm_ in QUALIFIERS and doc[q.start - 2].norm_ in _EXISTENTIAL)),
         }
 
 
@@ -245,7 +251,9 @@ class Linker:
             doc.spans[BREAKDOWNS] = []
             return doc
         features = PairFeatures(doc, self.taxonomy)
-        proposals = {int(s.id_): s for s in doc.spans.get(CANDIDATES, [])} if self.propose else {}
+        proposals: dict[int, list[Span]] = {}
+        for s in doc.spans.get(CANDIDATES, []) if self.propose else []:
+            proposals.setdefault(int(s.id_), []).append(s)
         used: list[Span] = []
         taken: set[int] = set()  # tokens of the proposals used
         breakdowns: list[Span] = []
@@ -265,23 +273,21 @@ class Linker:
             for q in quantities:
                 canonical = canonical_unit(q)
                 item = items.get(q.start)
-                proposal = proposals.get(q.start)
+                own = [s for s in proposals.get(q.start, ()) if not any(i in taken for i in range(s.start, s.end))]
                 # an item names its own measure when the model found an indicator in it, or a proposal
                 # reads one after its number (``7 cơ sở được [nhắc nhở]``) or names a taxonomy id
                 category = item is not None and not (item.named and self._names_own_measure(item, spans, canonical)) \
-                    and not (proposal is not None and (proposal.start >= q.end or self._id(proposal.text) is not None))
+                    and not any(s.start >= q.end or self._id(s.text) is not None for s in own)
                 if category and links.get(item.parent) is not None:
                     # a category of the total's measure: the total's indicator (SPEC v2 section 3)
                     start, end, _, p = links[item.parent]
                     q._.link = links[q.start] = (start, end, self.taxonomy.identify(doc[start:end].text, canonical), p)
                 else:
-                    if category or proposal is None or any(i in taken for i in range(proposal.start, proposal.end)):
-                        proposal = None
-                    best, p = self._best(q, spans, canonical, features, proposal)
-                    if best is not None and best is proposal:
-                        spans.add(proposal)
-                        used.append(proposal)
-                        taken.update(range(proposal.start, proposal.end))
+                    best, p = self._best(q, spans, canonical, features, [] if category else own)
+                    if best is not None and any(best is s for s in own):
+                        spans.add(best)
+                        used.append(best)
+                        taken.update(range(best.start, best.end))
                     if best is not None:
                         q._.link = links[q.start] = (best.start, best.end,
                                                      self.taxonomy.identify(best.text, canonical), p)
@@ -308,15 +314,15 @@ class Linker:
         return self.taxonomy.identify(text)
 
     def _best(self, q: Span, spans: LineSpans, unit: str | None, features: PairFeatures,
-              proposal: Span | None = None) -> tuple[Span | None, float | None]:
+              proposals: Sequence[Span] = ()) -> tuple[Span | None, float | None]:
         """The most probable candidate at or above the threshold: the line's indicators and the
-        quantity's own proposal, ranked together."""
+        quantity's own proposals, ranked together."""
         best, best_p = None, self.threshold
         for ind in spans.candidates(q):
             p = self.scorer.probability(features(q, ind, spans, unit, self._id(ind.text)))
             if p >= best_p:
                 best, best_p = ind, p
-        if proposal is not None:
+        for proposal in proposals:
             p = self.scorer.probability(features(q, proposal, spans, unit, self._id(proposal.text), proposed=True))
             if p >= best_p:
                 best, best_p = proposal, p

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from .layout import ents_by_line, lines_of
 from .units import unit_of
 from .vocabulary import CLAUSE_BOUNDARIES as _BOUNDARIES
-from .vocabulary import QUALIFIERS, TIME_UNITS, has_line_break
+from .vocabulary import CHANGE_DOWN, CHANGE_UP, QUALIFIERS, TIME_UNITS, has_line_break
 
 # a number after these states a change or a share of a measure named elsewhere
 _COMPARATIVES = {"đạt", "tăng", "giảm", "chiếm", "bằng", "còn", "xuống", "lên", "vượt", "thu hút", "/"}
@@ -39,7 +39,8 @@ _SCAFFOLDING = {"đã", "được", "đang", "hiện", "hiện có", "có", "ti�
                 "phối hợp", "chỉ đạo", "triển khai", "các địa phương", "địa phương", "ngành", "sở", "đơn vị",
                 "toàn", "thành công", "trên", "địa bàn", "trên địa bàn"}
 _RIGHT_STOPS = {",", "với", "cho", "tại", "vào", "trong", "đến", "so", "của", "thuộc", "bằng", "là", "từ", "và",
-                "theo", "nhằm", "để", "trên"}
+                "theo", "nhằm", "để", "trên", "đạt", "chiếm", "so với"} | CHANGE_UP | CHANGE_DOWN
+_EXISTENTIAL = {"có", "hiện có", "đã có", "đang có", "còn có"}
 CANDIDATES = "indicator_candidates"
 MAX_WORDS = 12
 MAX_WALK = 64  # tokens a pattern reads from the number; a phrase is at most MAX_WORDS once trimmed
@@ -73,14 +74,32 @@ class ClauseIndex:
         self.indicators = counts(doc.to_array("ENT_TYPE") == strings.add("INDICATOR"))
 
 
-def propose_indicator(q: Span, index: ClauseIndex, line_start: int) -> Span | None:
-    """An ``INDICATOR`` span for quantity ``q`` when its clause has none, or None."""
+def propose_indicators(q: Span, index: ClauseIndex, line_start: int) -> list[Span]:
+    """``INDICATOR`` candidates for quantity ``q`` when its clause has none: the phrase before it
+    and the phrase after its unit, the likelier first (after an existential ``có``, the phrase
+    after: ``toàn tỉnh có 1.485 trường hợp [trẻ em bị tai nạn thương tích]``)."""
     doc = q.doc
     start, end = index.start[q.start], index.end[q.end - 1]
     if index.indicators[end] - index.indicators[start] > 0 or _skipped(doc, q, start, index, line_start):
-        return None
-    span = _before(doc, q, start) or _after(doc, q, end)
-    return Span(doc, span[0], span[1], label="INDICATOR") if span is not None else None
+        return []
+    spans = [_before(doc, q, start), _after(doc, q, end)]
+    if _existential(doc, q, start):
+        spans.reverse()
+    return [Span(doc, s[0], s[1], label="INDICATOR") for s in spans if s is not None]
+
+
+def propose_indicator(q: Span, index: ClauseIndex, line_start: int) -> Span | None:
+    """The likelier of :func:`propose_indicators`, or None."""
+    spans = propose_indicators(q, index, line_start)
+    return spans[0] if spans else None
+
+
+def _existential(doc: Doc, q: Span, start: int) -> bool:
+    """``có`` (``hiện có``, ``đã có``) right before the number, qualifiers aside."""
+    i = q.start - 1
+    while i >= start and doc[i].norm_ in QUALIFIERS and doc[i].norm_ != "có":
+        i -= 1
+    return i >= start and doc[i].norm_ in _EXISTENTIAL
 
 
 def _skipped(doc: Doc, q: Span, start: int, index: ClauseIndex, line_start: int) -> bool:
@@ -154,9 +173,9 @@ def _trim(doc: Doc, begin: int, end: int) -> tuple[int, int] | None:
 
 
 class Proposer:
-    """Pipeline component: ``doc.spans["indicator_candidates"]``, the proposal of every
-    quantity whose clause holds no ``INDICATOR``; a candidate's ``id_`` is its quantity's
-    start token. The linker uses one when it finds no indicator for that quantity."""
+    """Pipeline component: ``doc.spans["indicator_candidates"]``, the proposals (before and
+    after) of every quantity whose clause holds no ``INDICATOR``; a candidate's ``id_`` is its
+    quantity's start token. The linker ranks them with the line's indicators."""
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
@@ -168,8 +187,7 @@ class Proposer:
             for q in ents:
                 if q.label_ != "QUANTITY":
                     continue
-                span = propose_indicator(q, index, line.start)
-                if span is not None:
+                for span in propose_indicators(q, index, line.start):
                     found.append(Span(doc, span.start, span.end, label="INDICATOR", span_id=str(q.start)))
         doc.spans[CANDIDATES] = found
         return doc
