@@ -70,3 +70,11 @@ def test_qualifier_and_confidence(model, sample_report_text):
     assert any(r["sentence"].find("khoảng " + r["quantity_text"]) >= 0 for r in about)
     parents = [r for r in records if r["parent"] is not None]
     assert parents and all(records[r["parent"]]["id"] < r["id"] for r in parents)
+
+
+def test_a_footnote_list_of_a_total_elsewhere_has_no_parent_and_no_links(model):
+    # Thừa Thiên Huế 2023, footnote 3: the total is in the paragraph that calls the footnote
+    doc = model("³ Trong đó: bar: 2, khách sạn 236, nhà nghỉ, nhà trọ 389, karaoke: 254, massage: 30.")
+    assert len(doc._.records) == 5
+    assert all(r["parent"] is None and r["indicator"] is None and r["indicator_text"] is None
+               for r in doc._.records)

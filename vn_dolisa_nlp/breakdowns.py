@@ -11,7 +11,10 @@ The total of an item is the nearest number before the cue, in the cue's sentence
 sentence before, for a cue that opens its sentence: ``Trong đó, ...``), preferring one with
 the item's own unit: when a total has two measures (people and money), each item points at
 the total of its own measure. Nested breakdowns take the nearest total. A breakdown runs to
-the end of its sentence; one opened by a bracket ends at the bracket's close.
+the end of its sentence; one opened by a bracket ends at the bracket's close. A paragraph that
+opens with a cue (a footnote ``¹ Trong đó: Hàn Quốc 40 người; Nhật Bản 127 người``) breaks down a
+total of another paragraph: its items have no parent here, and its categories no indicator
+(links never cross paragraphs).
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ class Item:
     """One breakdown item: its quantity, the quantity of its total, and its phrase."""
 
     quantity: int              # start token of the item's QUANTITY
-    parent: int                # start token of the total's QUANTITY
+    parent: int | None         # start token of the total's QUANTITY; None when it is in another paragraph
     phrase: tuple[int, int]    # tokens naming the item (may be empty: start == end)
     named: bool                # the phrase holds an INDICATOR: the item measures its own indicator
     bracketed: bool            # opened by a bracket: a comment (change, ratio) unless it is a value
@@ -56,7 +59,7 @@ def _is_cue(doc, i: int) -> int:
 def find_items(line: Span, quantities: Sequence[Span], unit_of: Callable[[Span], str | None]) -> list[Item]:
     """The breakdown items of one line; ``unit_of`` gives a quantity's canonical unit."""
     doc = line.doc
-    if len(quantities) < 2:
+    if not quantities:
         return []
     q_at = {q.start: q for q in quantities}
     sentence_start = line.start
@@ -87,7 +90,8 @@ def find_items(line: Span, quantities: Sequence[Span], unit_of: Callable[[Span],
             opens_sentence = i - sentence_start <= 1
             start = previous_sentence if opens_sentence else sentence_start
             totals = _totals(seen, depths, depth, start)
-            if totals and not (tok.text == ":" and stack and stack[-1][0] >= i - 1):
+            orphan = not totals and _is_cue(doc, i) and i - line.start <= 2  # ``¹ Trong đó: Hàn Quốc 40 người``
+            if (totals or orphan) and not (tok.text == ":" and stack and stack[-1][0] >= i - 1):
                 stack = [s for s in stack if s[3] < depth]  # a new cue replaces the open one at its depth
                 stack.append((i + width, totals, False, depth))
             i += width
@@ -100,9 +104,9 @@ def find_items(line: Span, quantities: Sequence[Span], unit_of: Callable[[Span],
                 start = max(cue_end, _item_start(doc, q.start, cue_end))
                 phrase = _phrase(doc, start, q.start)
                 if not _comments(doc, start, q.start):
-                    parent = _total_for(totals, unit, unit_of)
+                    parent = _total_for(totals, unit, unit_of).start if totals else None
                     named = _has_indicator(doc, *phrase) or _has_indicator(doc, *_phrase_after(doc, q, line.end))
-                    items.append(Item(q.start, parent.start, phrase, named, bracketed))
+                    items.append(Item(q.start, parent, phrase, named, bracketed))
             if unit not in TIME_UNITS:
                 seen.append(q)
                 depths[q.start] = depth

@@ -276,9 +276,12 @@ class Linker:
                 own = [s for s in proposals.get(q.start, ()) if not any(i in taken for i in range(s.start, s.end))]
                 # an item names its own measure when the model found an indicator in it, or a proposal
                 # reads one after its number (``7 cơ sở được [nhắc nhở]``) or names a taxonomy id
-                category = item is not None and not (item.named and self._names_own_measure(item, spans, canonical)) \
+                category = item is not None and not (item.named and self._names_own_measure(
+                    item, spans, canonical, strict=item.parent is None)) \
                     and not any(s.start >= q.end or self._id(s.text) is not None for s in own)
-                if category and links.get(item.parent) is not None:
+                if category and item.parent is None:
+                    pass  # a category of a total in another paragraph: no link (links never cross paragraphs)
+                elif category and links.get(item.parent) is not None:
                     # a category of the total's measure: the total's indicator (SPEC v2 section 3)
                     start, end, _, p = links[item.parent]
                     q._.link = links[q.start] = (start, end, self.taxonomy.identify(doc[start:end].text, canonical), p)
@@ -295,20 +298,24 @@ class Linker:
                     start, end = item.phrase if item.phrase[1] > item.phrase[0] else (q.start, q.end)
                     label = "bracket_" if item.bracketed else ""
                     label += "named" if not category else "category"
-                    breakdowns.append(Span(doc, start, end, label=label, kb_id=str(item.parent), span_id=str(q.start)))
+                    parent = "" if item.parent is None else str(item.parent)
+                    breakdowns.append(Span(doc, start, end, label=label, kb_id=parent, span_id=str(q.start)))
         if used:
             doc.ents = sorted([*doc.ents, *(Span(doc, s.start, s.end, label="INDICATOR") for s in used)])
         doc.spans[BREAKDOWNS] = breakdowns
         return doc
 
-    def _names_own_measure(self, item: Item, spans: LineSpans, unit: str | None) -> bool:
+    def _names_own_measure(self, item: Item, spans: LineSpans, unit: str | None, strict: bool = False) -> bool:
         """An item's indicator names its own measure unless it names a taxonomy id that does not
-        count in the item's unit: ``hộ nghèo: 11.735 suất quà`` is a category of the gifts."""
+        count in the item's unit: ``hộ nghèo: 11.735 suất quà`` is a category of the gifts. An item
+        of a total in another paragraph (``strict``) must name an id that counts in its unit."""
         start, end = item.phrase
         for ind in spans.indicators:
             if ind.start < end and start < ind.end:
-                return self._id(ind.text) is None or self.taxonomy.identify(ind.text, unit) is not None
-        return True
+                if self.taxonomy.identify(ind.text, unit) is not None:
+                    return True
+                return not strict and self._id(ind.text) is None
+        return not strict
 
     def _id(self, text: str) -> str | None:
         return self.taxonomy.identify(text)

@@ -102,7 +102,7 @@ class RecordExtractor:
     def _breakdown(record: dict[str, Any], q: Span, item: Span | None, rid_at: dict[int, int],
                    records: list[dict[str, Any]]) -> None:
         """``parent`` and ``breakdown`` of a breakdown item; a category item takes the kind of its total."""
-        if item is None or int(item.kb_id_) not in rid_at:
+        if item is None or not item.kb_id_ or int(item.kb_id_) not in rid_at:
             return
         parent = records[rid_at[int(item.kb_id_)]]
         if item.label_.startswith("bracket_") and record["kind"] != "value":
