@@ -54,11 +54,19 @@ def test_table_columns_give_kinds(model):
     assert [records[n]["kind"] for n in ("50.000", "53.420", "106,8")] == ["target", "value", "plan_ratio"]
 
 
-def test_the_y_of_an_x_y_pair_is_a_target(model):
-    # Cao Bằng 2021: "Tiếp nhận, xử lý 51/51 đơn"
-    records = model("Tiếp nhận, xử lý 51/51 đơn, trong đó: Khiếu nại 01 đơn, đề nghị 50 đơn.")._.records
-    assert [r["kind"] for r in records[:2]] == ["value", "target"]
-    assert records[0]["indicator_text"] == records[1]["indicator_text"] is not None
+def test_the_y_of_an_x_y_pair_of_achieved_against_planned_is_a_target(model):
+    # Trà Vinh 2016 (written report): "hoàn thành 15/17 chỉ tiêu được giao"
+    records = model("Sở đã tham mưu ban hành 14 văn bản và hoàn thành 15/17 chỉ tiêu được giao.")._.records
+    pair = [r for r in records if r["quantity_text"] in ("15", "17")]
+    assert [r["kind"] for r in pair] == ["value", "target"]
+    assert pair[0]["indicator_text"] == pair[1]["indicator_text"]
+
+
+def test_the_y_of_a_part_of_a_whole_is_a_value(model):
+    # Điện Biên 2023: "+ 10/10 huyện, thị xã, thành phố đã triển khai ..."; Cao Bằng 2021: "Tiếp nhận, xử lý 51/51 đơn"
+    for text in ("+ 10/10 huyện, thị xã, thành phố đã triển khai thu thập, cập nhật thông tin về người lao động.",
+                 "Tiếp nhận, xử lý 51/51 đơn, trong đó: Khiếu nại 01 đơn, đề nghị 50 đơn."):
+        assert [r["kind"] for r in model(text)._.records[:2]] == ["value", "value"]
 
 
 @pytest.mark.parametrize("text, number, kind, direction", [

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from .normalize import normalize_text
-from .vocabulary import CHANGE_DOWN, CHANGE_UP, has_line_break
+from .vocabulary import CHANGE_DOWN, CHANGE_UP, QUALIFIERS, has_line_break
 
 _UP, _DOWN = CHANGE_UP, CHANGE_DOWN
 _LEVEL = frozenset({"còn", "xuống còn", "đến", "xuống", "cho", "đạt"})  # end a change verb's reach
@@ -45,6 +45,9 @@ _LEAD_WORDS = frozenset({"chỉ tiêu", "mục tiêu", "phấn đấu", "phươn
 _STRONG_LEADS = frozenset({"mục tiêu", "phấn đấu", "dự kiến"})  # leads even without a colon after them
 _RESULT_WORDS = frozenset({"kết quả", "thực hiện", "đạt", "hoàn thành", "so với", "vượt", "bằng"})
 _LEAD_REACH = 12  # tokens between a lead word and its colon
+# X/Y pairs: the verbs and units of achieved against planned (is_pair_target)
+_ACHIEVED = frozenset({"đạt", "hoàn thành", "vượt", "thực hiện", "được", "giải quyết"})
+_PLANNED_UNITS = frozenset({"chỉ tiêu", "căn", "căn nhà", "hộ", "nhà"})
 
 
 @dataclass(frozen=True)
@@ -156,7 +159,7 @@ def _lead_in(doc, start: int, end: int) -> int | None:
         t = doc[k]
         if t.ent_type_ == "QUANTITY" or t.text == ";" or any(f" {w} " in f" {t.norm_} " for w in _RESULT_WORDS):
             return None  # a number, or a word of results (``Kết quả thực hiện các chỉ tiêu:``), comes first
-        if t.norm_ in _LEAD_WORDS and t.ent_type_ in ("", "DATE"):
+        if t.norm_ in _LEAD_WORDS and t.ent_type_ in ("", "DATE") and not _in_programme_name(doc, k):
             if t.norm_ in _STRONG_LEADS:
                 return k
             for j in range(k + 1, min(end, k + _LEAD_REACH)):
@@ -165,6 +168,12 @@ def _lead_in(doc, start: int, end: int) -> int | None:
                 if doc[j].ent_type_ == "QUANTITY" or doc[j].text == ";":
                     break
     return None
+
+
+def _in_programme_name(doc, i: int) -> bool:
+    """``mục tiêu`` in ``Chương trình mục tiêu quốc gia`` names a programme; it sets no target."""
+    return doc[i].norm_ == "mục tiêu" and (
+        i + 1 < len(doc) and doc[i + 1].norm_.startswith("quốc gia") or i > 0 and doc[i - 1].norm_ == "chương trình")
 
 
 def _clause_before(q: Span, limit: int) -> list[str]:
@@ -181,7 +190,7 @@ def _clause_before(q: Span, limit: int) -> list[str]:
             continue
         if t.text in _STOP or (t.is_space and has_line_break(t.text)) or t.ent_type_ in ("QUANTITY", "UNIT"):
             break  # another number, or its unit, ends the clause of this one
-        words.append(t.norm_)
+        words.append("" if _in_programme_name(doc, i) else t.norm_)
         i -= 1
     return words
 
@@ -196,9 +205,28 @@ def _after(q: Span, limit: int = 6) -> list[str]:
 
 
 def is_pair_target(q: Span) -> bool:
-    """``q`` is the ``Y`` of an ``X/Y`` pair of achieved against planned."""
+    """``q`` is the ``Y`` of an ``X/Y`` pair of achieved against planned (``đạt 96/1.000 người``,
+    ``hoàn thành 15/17 chỉ tiêu``, ``1.142/1.200 căn``, any ``X`` above ``Y``), not of a part of a
+    whole (``10/10 huyện``, ``185.918/215.267 trẻ em``), whose ``Y`` is a value."""
     doc = q.doc
-    return q.start >= 2 and doc[q.start - 1].text == "/" and doc[q.start - 2].ent_type_ == "QUANTITY"
+    if not (q.start >= 2 and doc[q.start - 1].text == "/" and doc[q.start - 2].ent_type_ == "QUANTITY"):
+        return False
+    x_start = q.start - 2
+    while x_start > 0 and doc[x_start].ent_iob_ == "I":
+        x_start -= 1
+    x, y = Span(doc, x_start, q.start - 1)._.value, q._.value
+    if x is not None and y is not None and x > y:
+        return True
+    unit_end = q.end
+    while unit_end < len(doc) and doc[unit_end].ent_type_ == "UNIT":
+        unit_end += 1
+    unit = doc[q.end:unit_end].text.lower()
+    if unit in _PLANNED_UNITS:
+        return True
+    k = x_start - 1
+    while k >= 0 and doc[k].norm_ in QUALIFIERS:
+        k -= 1
+    return k >= 0 and doc[k].norm_ in _ACHIEVED
 
 
 def kind_of(q: Span, in_plan_section: bool = False, column: str | None = None) -> tuple[str, str | None]:
