@@ -102,6 +102,7 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=200, help="report files in the folder (default 200)")
     parser.add_argument("--files-per-partition", type=int, default=None, help="Dask partition size (default: the "
                         "library's, about eight partitions per worker)")
+    parser.add_argument("--keep", metavar="DIR", help="keep the folder of reports and the outputs in DIR")
     parser.add_argument("--one", choices=CONFIGS, help=argparse.SUPPRESS)
     parser.add_argument("--folder", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
@@ -110,7 +111,10 @@ def main() -> None:
         print(json.dumps(run_one(args.one, args.folder, args.out, args.files_per_partition)))
         return
 
-    tmp = Path(tempfile.mkdtemp(prefix="vn-dolisa-archive-"))
+    tmp = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="vn-dolisa-archive-"))
+    if args.keep:
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
     try:
         folder = tmp / "reports"
         folder.mkdir()
@@ -127,13 +131,15 @@ def main() -> None:
             results[config] = {**json.loads(done.stdout.strip().splitlines()[-1]), "out": out}
         report(args.files, words, results)
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if not args.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 def report(n_files: int, words: int, results: dict) -> None:
     import pandas as pd
 
     from vn_dolisa_nlp.archive import read_records
+    from vn_dolisa_nlp.cli import columns
 
     print(f"{n_files} report files (copies of the {len(RAW)} samples), {words:,} input words; one run each")
     print()
@@ -163,6 +169,10 @@ def report(n_files: int, words: int, results: dict) -> None:
         got = rows(read_records(results[config]["out"]).compute())
         same = "yes" if got == want else f"NO ({sum((got - want).values())} extra, {sum((want - got).values())} missing)"
         print(f"{LABELS[config]}: the plain CLI's {sum(want.values()):,} rows, as sets: {same}")
+        if got != want:
+            extra, missing = sorted(got - want, key=str)[0], sorted(want - got, key=str)[0]
+            print("  first extra row against the first missing one:",
+                  {c: (a, b) for c, a, b in zip(columns(), extra, missing) if a != b})
 
 
 if __name__ == "__main__":

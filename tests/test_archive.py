@@ -178,8 +178,14 @@ def test_worker_killed_mid_partition(client, folder, plain, tmp_path):
     out = tmp_path / "records"
     pids = client.run(os.getpid)
     done: dict = {}
-    run = threading.Thread(target=lambda: done.update(archive=extract_archive(folder, out, client=client,
-                                                                               files_per_partition=1)))
+
+    def extract() -> None:
+        try:
+            done["archive"] = extract_archive(folder, out, client=client, files_per_partition=1)
+        except Exception as err:  # shown by the test, not lost in the thread
+            done["error"] = err
+
+    run = threading.Thread(target=extract)
     run.start()
     killed = None
     deadline = time.monotonic() + 60
@@ -192,6 +198,7 @@ def test_worker_killed_mid_partition(client, folder, plain, tmp_path):
         time.sleep(0.02)
     run.join(180)
     assert killed is not None, "no partition was seen running"
+    assert "error" not in done, done.get("error")
     archive = done["archive"]
     assert archive.failures.file.tolist() == [str(folder / "broken.docx")]
     records = archive.records.compute()

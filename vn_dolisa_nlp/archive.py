@@ -294,7 +294,6 @@ def _show_progress(futures) -> None:
 
     with redirect_stdout(sys.stderr):
         progress(futures, notebook=False)
-    print(file=sys.stderr)
 
 
 def extract_archive(paths: str | os.PathLike | Iterable[str | os.PathLike], output: str | os.PathLike | None = None, *,
