@@ -29,6 +29,7 @@ from .vocabulary import CHANGE_DOWN, CHANGE_UP, QUALIFIERS, TIME_UNITS
 CUES = frozenset({"trong đó", "gồm", "bao gồm", "cụ thể", "riêng", "trong số đó", "cụ thể là", "chia ra"})
 _CHANGE_WORDS = CHANGE_UP | CHANGE_DOWN | {"vượt", "bằng", "gấp"}
 _COMPARATIVES = _CHANGE_WORDS | {"đạt", "chiếm", "còn", "xuống", "lên"}
+_MAX_TOTALS = 8  # the nearest numbers before a cue that may be its total
 BREAKDOWNS = "breakdowns"  # doc.spans key: one span per item, its phrase (see Item)
 _SEPARATORS = {";", ",", ":", "(", "-", "–", "+"}
 _SCAFFOLDING = {"trong đó", "trong", "đó", "gồm", "bao gồm", "cụ thể", "cụ thể là", "riêng", "là", "có", "đạt",
@@ -44,6 +45,7 @@ class Item:
     phrase: tuple[int, int]    # tokens naming the item (may be empty: start == end)
     named: bool                # the phrase holds an INDICATOR: the item measures its own indicator
     bracketed: bool            # opened by a bracket: a comment (change, ratio) unless it is a value
+    comment: bool = False      # a change or ratio of the item before it, within the breakdown: linked as usual
 
 
 def _is_cue(doc, i: int) -> int:
@@ -107,6 +109,11 @@ def find_items(line: Span, quantities: Sequence[Span], unit_of: Callable[[Span],
                     parent = _total_for(totals, unit, unit_of).start if totals else None
                     named = _has_indicator(doc, *phrase) or _has_indicator(doc, *_phrase_after(doc, q, line.end))
                     items.append(Item(q.start, parent, phrase, named, bracketed))
+                else:  # a comment (``vượt 55,5% so với kế hoạch``) inside a breakdown: its total is the breakdown's
+                    outer = next((entry for entry in reversed(stack) if not entry[2] and entry[1]), None)
+                    if outer is not None:
+                        items.append(Item(q.start, _main_total(outer[1], unit_of).start, (q.start, q.start),
+                                          True, False, comment=True))
             if unit not in TIME_UNITS:
                 seen.append(q)
                 depths[q.start] = depth
@@ -119,7 +126,13 @@ def find_items(line: Span, quantities: Sequence[Span], unit_of: Callable[[Span],
 def _totals(seen: list[Span], depths: dict[int, int], depth: int, start: int) -> list[Span]:
     """Quantities a breakdown opened now may break down: at this depth, from ``start``, nearest
     first; never the ``Y`` of an ``X/Y`` pair."""
-    return [q for q in reversed(seen) if q.start >= start and depths[q.start] <= depth and not _pair_second(q)]
+    totals: list[Span] = []
+    for q in reversed(seen):
+        if q.start < start or len(totals) == _MAX_TOTALS:
+            break
+        if depths[q.start] <= depth and not _pair_second(q):
+            totals.append(q)
+    return totals
 
 
 def _total_for(totals: list[Span], unit: str | None, unit_of: Callable[[Span], str | None]) -> Span:
@@ -127,6 +140,11 @@ def _total_for(totals: list[Span], unit: str | None, unit_of: Callable[[Span], s
     (``1.485 trường hợp ..., giảm 12 trường hợp ...; trong đó``: ``1.485``)."""
     same = [t for t in totals if unit is not None and unit_of(t) == unit] or totals
     return next((t for t in same if not _after_change_verb(t)), same[0])
+
+
+def _main_total(totals: list[Span], unit_of: Callable[[Span], str | None]) -> Span:
+    """The total a whole breakdown breaks down: the nearest count, not a percentage or a change."""
+    return next((t for t in totals if unit_of(t) != "percent" and not _after_change_verb(t)), totals[0])
 
 
 def _after_change_verb(q: Span) -> bool:

@@ -127,9 +127,12 @@ def column_kinds(header: Span) -> list[Column]:
     return columns
 
 
-def column_of(q: Span, line_start: int) -> int:
-    """The number of ``|`` tokens before ``q`` in its table row."""
-    return sum(1 for t in q.doc[line_start:q.start] if t.text == "|")
+def column_of(q: Span, line_start: int, pipes: list[int] | None = None) -> int:
+    """The number of ``|`` tokens before ``q`` in its table row; ``pipes[i]``, when given, counts
+    the ``|`` tokens before token ``i`` of the doc (one count for every row of a long table)."""
+    if pipes is None:
+        return sum(1 for t in q.doc[line_start:q.start] if t.text == "|")
+    return pipes[q.start] - pipes[line_start]
 
 
 def target_scopes(line: Span) -> list[tuple[int, int]]:

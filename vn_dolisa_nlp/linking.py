@@ -276,7 +276,7 @@ class Linker:
                 own = [s for s in proposals.get(q.start, ()) if not any(i in taken for i in range(s.start, s.end))]
                 # an item names its own measure when the model found an indicator in it, or a proposal
                 # reads one after its number (``7 cơ sở được [nhắc nhở]``) or names a taxonomy id
-                category = item is not None and not (item.named and self._names_own_measure(
+                category = item is not None and not item.comment and not (item.named and self._names_own_measure(
                     item, spans, canonical, strict=item.parent is None)) \
                     and not any(s.start >= q.end or self._id(s.text) is not None for s in own)
                 if category and item.parent is None:
@@ -297,7 +297,7 @@ class Linker:
                 if item is not None:
                     start, end = item.phrase if item.phrase[1] > item.phrase[0] else (q.start, q.end)
                     label = "bracket_" if item.bracketed else ""
-                    label += "named" if not category else "category"
+                    label += "comment" if item.comment else "named" if not category else "category"
                     parent = "" if item.parent is None else str(item.parent)
                     breakdowns.append(Span(doc, start, end, label=label, kb_id=parent, span_id=str(q.start)))
         if used:
