@@ -28,7 +28,7 @@ def found(nlp, text: str) -> list[tuple[str, str]]:
         ("(tăng 6,3% so với cùng kỳ năm 2022)", [("6,3", "QUANTITY"), ("%", "UNIT"), ("cùng kỳ năm 2022", "DATE")]),
         ("Điện Biên, ngày tháng năm 2023", [("Điện Biên", "LOC"), ("ngày tháng năm 2023", "DATE")]),
         ("Nghị quyết số 08/2023/NQ-HĐND ngày 14/7/2023 của HĐND tỉnh",
-         [("Nghị quyết số 08/2023/NQ-HĐND ngày 14/7/2023", "POLICY_DOC")]),
+         [("Nghị quyết số 08/2023/NQ-HĐND ngày 14/7/2023", "POLICY_DOC"), ("HĐND tỉnh", "ORG")]),
         ("theo quy định của Luật Thanh tra năm 2022", [("Luật Thanh tra", "POLICY_DOC"), ("năm 2022", "DATE")]),
         ("kết quả triển khai thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững năm 2023",
          [("Chương trình mục tiêu quốc gia giảm nghèo bền vững", "POLICY_DOC"), ("năm 2023", "DATE")]),

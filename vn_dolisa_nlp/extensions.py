@@ -14,12 +14,12 @@ from typing import Any, Callable
 
 from spacy.tokens import Doc, Span
 
-from .context import report_province
+from .context import report_province, report_where
 from .dates import period_of
 from .documents import policy_fields
 from .normalize import normalize_text
 from .numbers import parse_number
-from .places import place_of
+from .places import lookup
 from .units import unit_of
 
 
@@ -32,9 +32,12 @@ def _read(span: Span, label: str, read: Callable[[str], Any], field: int | str |
 
 
 def _place(span: Span, field: int) -> Any:
+    """A ``LOC``'s level, canonical name or 2025 province, read with the report's province
+    (ties between places of one name) and map (its units first)."""
     if span.label_ != "LOC":
         return None
-    return place_of(normalize_text(span.text), span.doc._.province)[field]
+    where = report_where(span.doc)
+    return lookup(normalize_text(span.text), where.province, where.era)[field]
 
 
 # Getters are partials of module functions, so that spaCy can send them to worker processes.
@@ -47,6 +50,7 @@ SPAN_EXTENSIONS = {
     "period": partial(_read, label="DATE", read=period_of),
     "admin_level": partial(_place, field=0),
     "canonical": partial(_place, field=1),
+    "province_2025": partial(_place, field=2),
 }
 
 

@@ -22,6 +22,7 @@ from .kinds import Column, column_kinds, column_of, kind_of, target_scopes
 from .layout import TABLE_LABELS, ents_by_line, lines_of
 from .linking import UnitIndex
 from .normalize import normalize_text
+from .places import province_2025_of
 from .vocabulary import QUALIFIERS
 
 RECORD_KEYS = (
@@ -146,7 +147,7 @@ class RecordExtractor:
             "breakdown": None,
             "qualifier": qualifier_of(q),
             "confidence": link[3] if link is not None else None,
-            "province_2025": None,
+            "province_2025": province_2025_of(place or line_ctx.place, line_ctx.province, line_ctx.era),
             "paragraph": paragraph,
             "page": None,
         }

@@ -53,12 +53,17 @@ _QUALIFIERS = frozenset(QUALIFIERS)
 TAG = re.compile(r"^(?:</?[A-Za-z][^<>]*>|&#?\w+;)$")
 _ORG_HEADS = {"bộ", "sở", "trường", "trung tâm", "ngân hàng", "hội", "hiệp hội", "quỹ", "ban", "phòng",
               "chi nhánh", "công ty", "nghiệp đoàn", "báo", "thanh tra", "viện", "bệnh viện", "tổng cục", "cục",
-              "liên đoàn", "công an", "ủy ban", "đài", "học viện", "văn phòng", "liên minh"}
-_ORG_SUFFIXES = {"tỉnh", "huyện", "thành phố", "thị xã", "xã"}
+              "liên đoàn", "công an", "ủy ban", "đài", "học viện", "văn phòng", "liên minh", "ubnd", "hđnd"}
+# the level an office serves, written after its name: ``Thanh tra tỉnh``, ``UBND xã``, ``UBND đặc khu``
+_ORG_SUFFIXES = {"tỉnh", "huyện", "thành phố", "thị xã", "xã", "phường", "thị trấn", "đặc khu"}
+# the levels of plural and level offices: ``UBND các xã, phường, đặc khu``, ``HĐND các cấp``, ``UBND cấp xã``
+_ORG_LEVELS = _ORG_SUFFIXES | {"quận", "tp", "tx", "cấp"}
+_QUOTES = {"“": "”", '"': '"'}
 # words that end an organisation's name: the clause's verb or a new phrase
 _ORG_ENDS = {"phê duyệt", "tiếp nhận", "tập trung", "tổ chức", "triển khai", "thực hiện", "ban hành", "trao đổi",
              "phối hợp", "chỉ đạo", "hướng dẫn", "quyết liệt", "đã", "đang", "sẽ", "được", "các", "từ", "với", "cho",
-             "tại", "trong", "mới", "đề nghị", "giao", "chủ trì", "làm việc", "kiểm tra", "giải ngân", "tham mưu"}
+             "tại", "trong", "mới", "đề nghị", "giao", "chủ trì", "làm việc", "kiểm tra", "giải ngân", "tham mưu",
+             "tuyển sinh", "chi trả", "rà soát", "giải quyết", "vận động", "tặng", "trao"}
 
 
 def _low(doc: Doc, i: int) -> str:
@@ -368,15 +373,18 @@ class TokenView:
 
 
 def _organisations(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
-    """Named bodies: a capitalised head (``Sở``, ``Trung tâm``, ``Ngân hàng`` ...) with a
-    capitalised name (``Ngân hàng Thế giới``, ``Phòng Thương mại và Công nghiệp Việt Nam``),
-    or with ``tỉnh`` / ``huyện`` (``Thanh tra tỉnh``)."""
+    """Named bodies: a capitalised head (``Sở``, ``Trung tâm``, ``Ngân hàng``, ``UBND`` ...) with
+    a capitalised name (``Ngân hàng Thế giới``, ``Sở Nông nghiệp và Môi trường``), or with the
+    level it serves (``Thanh tra tỉnh``, ``UBND xã``), and the place's name after that level
+    (``Sở Nội vụ tỉnh Lâm Đồng``, ``UBND phường Tam Kỳ``, ``Ủy ban nhân dân đặc khu Côn Đảo``)."""
     n, i = len(doc), 0
     while i < n:
         if i in taken or doc[i].norm_ not in _ORG_HEADS or not doc[i].text[:1].isupper():
             i += 1
             continue
         end = i + 1
+        if doc[i].norm_ == "ủy ban" and end < n and doc[end].norm_ == "nhân dân" and end not in taken:
+            end += 1  # Ủy ban nhân dân: a head of two words
         while end < n and end not in taken:
             tok = doc[end]
             if tok.text[:1].isupper() and (tok.is_alpha or " " in tok.text) and not tok.is_sent_start:
@@ -386,13 +394,48 @@ def _organisations(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
                 end += 2
             else:
                 break
+        if end < n and doc[end].text in _QUOTES and end not in taken:  # Quỹ “Vì người nghèo”
+            close = next((j for j in range(end + 1, min(n, end + 12)) if doc[j].text == _QUOTES[doc[end].text]), None)
+            if close is not None and not any(j in taken for j in range(end, close + 1)):
+                end = close + 1
         if end < n and doc[end].norm_ in _ORG_SUFFIXES and end not in taken:
-            end += 1
-        if end > i + 1:
+            end = _org_place_end(doc, end, taken)
+        else:  # Phòng Lao động - TBXH các huyện, thành phố
+            end = _org_levels_end(doc, end, taken)
+        if end > i + 1 and not (end == i + 2 and doc[i + 1].norm_ == "nhân dân"):
             yield i, end
             i = end
         else:
             i += 1
+
+
+def _org_levels_end(doc: Doc, at: int, taken: set[int] | None = None) -> int:
+    """End of the levels a plural or level office serves, when they start at token ``at``:
+    ``các huyện, thị xã, thành phố``, ``các xã, phường, đặc khu``, ``các cấp``, ``cấp xã``; else ``at``."""
+    n = len(doc)
+
+    def free(j: int) -> bool:
+        return j < n and (taken is None or j not in taken)
+
+    if not (free(at) and doc[at].norm_ in ("các", "cấp") and free(at + 1) and doc[at + 1].norm_ in _ORG_LEVELS):
+        return at
+    end = at + 2
+    while free(end + 1) and doc[end].text in (",", "/") and doc[end + 1].norm_ in _ORG_LEVELS \
+            and not (free(end + 2) and doc[end + 2].text[:1].isupper()):  # not a place: ``, thị xã Hương Thủy``
+        end += 2
+    return end
+
+
+def _org_place_end(doc: Doc, level: int, taken: set[int] | None = None) -> int:
+    """End of the level an office serves (token ``level``: ``tỉnh``, ``xã``, ``đặc khu`` ...) and of
+    the place's name after it when the gazetteer knows it: ``tỉnh Lâm Đồng``, ``PHƯỜNG NAM ĐÔNG HÀ``."""
+    for k in (3, 2, 1):
+        end = level + 1 + k
+        if end <= len(doc) and all(doc[j].text[:1].isupper() and not doc[j].is_sent_start
+                                   and (taken is None or j not in taken) for j in range(level + 1, end)) \
+                and place_of(doc[level:end].text)[1] is not None:
+            return end
+    return level + 1
 
 
 def _table_cells(doc: Doc) -> Iterable[tuple[int, int, str]]:
@@ -497,15 +540,25 @@ def clean(ents: Iterable[Span]) -> list[Span]:
 
 def _trim_org(org: Span) -> Span | None:
     """An ORG cut before the clause's verb it ran into (``[Bộ Giáo dục và Đào tạo] phê duyệt``),
-    without trailing punctuation; None when no name is left or it holds a table bar or a date."""
+    without trailing punctuation or line break; None when no name is left or it holds a table
+    bar or a date. An ORG that ends with the level it serves takes the place's name after it
+    when no entity holds that name (``[UBND XÃ] MƯỜNG PHĂNG`` -> ``[UBND XÃ MƯỜNG PHĂNG]``), and a
+    plural office its levels (``[UBND] các xã, phường, đặc khu`` -> one ``ORG``, SPEC section 3)."""
     if any(t.text == "|" or QUARTER_YEAR.match(t.text) or FULL_DATE.match(t.text) for t in org):
         return None
-    end = next((t.i for t in org[1:] if t.norm_ in _ORG_ENDS), org.end)
-    while end > org.start and (org.doc[end - 1].is_punct or org.doc[end - 1].norm_ == "và"):
+    doc = org.doc
+    end = next((t.i for t in org[1:] if t.norm_ in _ORG_ENDS and not t.text[:1].isupper()), org.end)
+    while end > org.start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].norm_ == "và"):
         end -= 1
     if end <= org.start:
         return None
-    return org if end == org.end else Span(org.doc, org.start, end, label="ORG")
+    if end == org.end and end - org.start > 1 and doc[end - 1].norm_ in _ORG_SUFFIXES:
+        unlabelled = {j for j in range(end, min(len(doc), end + 3)) if doc[j].ent_type_ == ""}
+        end = _org_place_end(doc, end - 1, set(range(end, end + 3)) - unlabelled)
+    elif end < len(doc) and doc[end].norm_ in ("các", "cấp"):  # [UBND] các xã, phường -> one office
+        outside = {j for j in range(org.end, min(len(doc), end + 12)) if doc[j].ent_type_ != ""}
+        end = _org_levels_end(doc, end, outside)
+    return org if end == org.end else Span(doc, org.start, end, label="ORG")
 
 
 def _after_quantity(unit: Span, quantity_ends: set[int]) -> bool:
