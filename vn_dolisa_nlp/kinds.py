@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span
 
@@ -140,43 +141,56 @@ def target_scopes(line: Span) -> list[tuple[int, int]]:
     number, with a target word followed by a colon (``Nhiệm vụ quý II/2026: ...``,
     ``Chỉ tiêu chủ yếu năm 2017: ...``) or with ``phấn đấu`` / ``mục tiêu`` / ``dự kiến``.
     The scope runs over the ``;``- and ``:``-items to the end of the sentence."""
-    doc = line.doc
-    scopes: list[tuple[int, int]] = []
-    i, end = line.start, line.end
-    while i < end:
-        sentence_end = next((k for k in range(i, end) if doc[k].text == "."), end)
+    toks = [(t.text, t.norm_, t.ent_type_) for t in line]  # read once; the scans below are plain lists
+    n, scopes = len(toks), []
+    i = 0
+    while i < n:
+        sentence_end = i
+        while sentence_end < n and toks[sentence_end][0] != ".":
+            sentence_end += 1
         clause = i
         while clause < sentence_end:
-            lead = _lead_in(doc, clause, sentence_end)
+            lead = _lead_in(toks, clause, sentence_end)
             if lead is not None:
-                scopes.append((lead, sentence_end))
+                scopes.append((line.start + lead, line.start + sentence_end))
                 break
-            clause = next((k + 1 for k in range(clause, sentence_end) if doc[k].text == ";"), sentence_end)
+            while clause < sentence_end and toks[clause][0] != ";":
+                clause += 1
+            clause += 1
         i = sentence_end + 1
     return scopes
 
 
-def _lead_in(doc, start: int, end: int) -> int | None:
-    """The token of a target lead opening the clause ``start:end``, or None."""
+def _lead_in(toks: list[tuple[str, str, str]], start: int, end: int) -> int | None:
+    """The position of a target lead opening the clause ``start:end`` of ``toks`` (text, norm,
+    entity type), or None."""
     for k in range(start, end):
-        t = doc[k]
-        if t.ent_type_ == "QUANTITY" or t.text == ";" or any(f" {w} " in f" {t.norm_} " for w in _RESULT_WORDS):
+        text, norm, ent = toks[k]
+        if ent == "QUANTITY" or text == ";" or _has_result_word(norm):
             return None  # a number, or a word of results (``Kết quả thực hiện các chỉ tiêu:``), comes first
-        if t.norm_ in _LEAD_WORDS and t.ent_type_ in ("", "DATE") and not _in_programme_name(doc, k):
-            if t.norm_ in _STRONG_LEADS:
+        if norm in _LEAD_WORDS and ent in ("", "DATE") and not _in_programme_name(toks, k):
+            if norm in _STRONG_LEADS:
                 return k
             for j in range(k + 1, min(end, k + _LEAD_REACH)):
-                if doc[j].text == ":":
+                if toks[j][0] == ":":
                     return k
-                if doc[j].ent_type_ == "QUANTITY" or doc[j].text == ";":
+                if toks[j][2] == "QUANTITY" or toks[j][0] == ";":
                     break
     return None
 
 
-def _in_programme_name(doc, i: int) -> bool:
-    """``mục tiêu`` in ``Chương trình mục tiêu quốc gia`` names a programme; it sets no target."""
-    return doc[i].norm_ == "mục tiêu" and (
-        i + 1 < len(doc) and doc[i + 1].norm_.startswith("quốc gia") or i > 0 and doc[i - 1].norm_ == "chương trình")
+@lru_cache(maxsize=4096)
+def _has_result_word(norm: str) -> bool:
+    return any(f" {w} " in f" {norm} " for w in _RESULT_WORDS)
+
+
+def _in_programme_name(toks, i: int) -> bool:
+    """``mục tiêu`` in ``Chương trình mục tiêu quốc gia`` names a programme; it sets no target.
+    ``toks``: a ``Doc`` or a list of (text, norm, entity type)."""
+    def norm(k: int) -> str:
+        return toks[k][1] if isinstance(toks, list) else toks[k].norm_
+    return norm(i) == "mục tiêu" and (
+        i + 1 < len(toks) and norm(i + 1).startswith("quốc gia") or i > 0 and norm(i - 1) == "chương trình")
 
 
 def _clause_before(q: Span, limit: int) -> list[str]:

@@ -59,8 +59,11 @@ class RecordExtractor:
         ctx = DocumentContext(doc, line_ents)
         sents = list(doc.sents)
         sent_starts = [s.start for s in sents]
-        semicolons = np.concatenate([[0], np.cumsum(doc.to_array("ORTH") == doc.vocab.strings.add(";"))]).tolist()
+        orths = doc.to_array("ORTH")
+        semicolons = np.concatenate([[0], np.cumsum(orths == doc.vocab.strings.add(";"))]).tolist()
+        pipes = np.concatenate([[0], np.cumsum(orths == doc.vocab.strings.add("|"))]).tolist()
         items = {int(s.id_): s for s in doc.spans.get(BREAKDOWNS, [])}
+        text = doc.text
         records: list[dict[str, Any]] = []
         rid_at: dict[int, int] = {}  # quantity start token -> record id
         columns: list[Column] = []
@@ -87,12 +90,13 @@ class RecordExtractor:
                     if last_place is not None and last_place.label_ == "LOC" and last_place.start >= sent.start \
                             and semicolons[ent.start] == semicolons[last_place.start]:
                         place = last_place._.canonical or normalize_text(last_place.text)
-                    cell = column_of(ent, line.start) if columns else -1
+                    cell = column_of(ent, line.start, pipes) if columns else -1
                     column = columns[cell] if 0 <= cell < len(columns) else Column(None, False)
                     planned = line_ctx.plan_section or any(a < ent.start < b for a, b in scopes)
                     kind, direction = kind_of(ent, planned, column.kind)
                     unit = None if column.percent else units.of(ent)
-                    record = self._record(ent, unit, line_ctx, sent, period, place, k, len(records), kind, direction)
+                    record = self._record(ent, unit, line_ctx, sent, period, place, k, len(records), kind, direction,
+                                          text)
                     self._breakdown(record, ent, items.get(ent.start), rid_at, records)
                     rid_at[ent.start] = record["id"]
                     records.append(record)
@@ -118,7 +122,9 @@ class RecordExtractor:
 
     @staticmethod
     def _record(q: Span, unit: Span | None, line_ctx: LineContext, sent: Span, period: str | None,
-                place: str | None, paragraph: int, rid: int, kind: str, direction: str | None) -> dict[str, Any]:
+                place: str | None, paragraph: int, rid: int, kind: str, direction: str | None,
+                text: str) -> dict[str, Any]:
+        """One record; ``text`` is ``doc.text``, read once (``Span.text`` joins the tokens again)."""
         doc = q.doc
         canonical, multiplier = (unit._.unit, unit._.multiplier) if unit is not None else (None, 1.0)
         link = q._.link
@@ -129,20 +135,20 @@ class RecordExtractor:
         return {
             "id": rid,
             "indicator": link[2] if link is not None else None,
-            "indicator_text": ind.text if ind is not None else None,
+            "indicator_text": text[ind.start_char:ind.end_char] if ind is not None else None,
             "indicator_start": ind.start_char if ind is not None else None,
             "indicator_end": ind.end_char if ind is not None else None,
-            "quantity_text": q.text,
+            "quantity_text": text[q.start_char:q.end_char],
             "quantity_start": q.start_char,
             "quantity_end": q.end_char,
             "value": value,
             "unit": canonical,
-            "unit_text": unit.text if unit is not None else None,
+            "unit_text": text[unit.start_char:unit.end_char] if unit is not None else None,
             "kind": kind,
             "direction": direction,
             "period": period or line_ctx.period,
             "place": place or line_ctx.place,
-            "sentence": sent.text.strip(),
+            "sentence": text[sent.start_char:sent.end_char].strip(),
             "parent": None,
             "breakdown": None,
             "qualifier": qualifier_of(q),
