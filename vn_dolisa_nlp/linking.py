@@ -78,18 +78,21 @@ class PairFeatures:
     """Features of (quantity, indicator) pairs of one ``Doc``, from counts made once.
 
     For every mark (``;``, ``:``, ``là``, brackets, ``.``, ``,``, ``trong đó``)
-    a prefix count over the tokens tells in O(1) whether it occurs between two
-    spans; sentence ids and the last clause opener before each token are arrays.
+    its sorted positions, found in one pass, tell by bisection whether it occurs
+    between two spans; sentence ids and the last clause opener before each token
+    are arrays.
     """
 
     def __init__(self, doc: Doc, taxonomy: Taxonomy) -> None:
         self.doc, self.taxonomy = doc, taxonomy
         norms, orths = doc.to_array("NORM"), doc.to_array("ORTH")
         strings = doc.vocab.strings
-        self._counts = {}
-        for name in set(_MARKS.values()):
-            marks = [strings.add(mark) for mark, n in _MARKS.items() if n == name]
-            self._counts[name] = np.concatenate([[0], np.cumsum(np.isin(norms, marks))]).tolist()
+        mark_of = {strings.add(mark): name for mark, name in _MARKS.items()}
+        self._positions: dict[str, list[int]] = {name: [] for name in _MARKS.values()}
+        for i, h in enumerate(norms.tolist()):  # one pass; a mark's positions answer "between?" by bisection
+            name = mark_of.get(h)
+            if name is not None:
+                self._positions[name].append(i)
         starts = doc.to_array("SENT_START") == 1
         self._sent = (np.cumsum(starts) - 1).tolist() if len(doc) else []
         is_opener = np.isin(orths, [strings.add(m) for m in _CLAUSE_OPENERS])
@@ -98,8 +101,9 @@ class PairFeatures:
         self._opener = np.concatenate([[-1], last]).tolist()  # last token in ; ( ) before token i
 
     def _has(self, name: str, a: int, b: int) -> bool:
-        counts = self._counts[name]
-        return counts[b] - counts[a] > 0
+        positions = self._positions[name]
+        k = bisect_left(positions, a)
+        return k < len(positions) and positions[k] < b
 
     def __call__(self, q: Span, ind: Span, line: LineSpans, q_unit: str | None,
                  ind_id: str | None, proposed: bool = False) -> dict[str, float]:
