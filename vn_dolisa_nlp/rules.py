@@ -1,10 +1,15 @@
 """Entity rules where rules are exact: numbers, units, dates, document codes and places.
 
 The component ``vn_dolisa_rules`` proposes ``QUANTITY``, ``UNIT``, ``DATE``,
-``POLICY_DOC`` and ``LOC`` spans from token shapes, the unit list and the
-gazetteer. Placed before the trained ``ner`` it fixes spans the model then
-respects; placed after it (``overwrite = false``) it only fills gaps. The
-training README records which placement scores best on dev.
+``POLICY_DOC``, ``LOC``, ``ORG`` and ``INDICATOR`` spans. Dates, document codes,
+numbers, unit phrases and place names are spaCy patterns (:mod:`vn_dolisa_nlp.patterns`);
+what is procedural stays code here: a table row's cells, which numbers are amounts,
+organisations and the admin prefix before a place name. Each label in turn (table cells,
+``POLICY_DOC``, ``DATE``, ``QUANTITY`` with its ``UNIT``, ``ORG``, ``LOC``) keeps its spans
+that overlap none of an earlier label, longest first (``spacy.util.filter_spans``).
+Placed before the trained ``ner`` it fixes spans the model then respects; placed after
+it (``overwrite = false``) it only fills gaps. The training README records which
+placement scores best on dev.
 """
 
 from __future__ import annotations
@@ -16,39 +21,21 @@ from itertools import pairwise
 from spacy.language import Language
 from spacy.pipeline.span_ruler import prioritize_existing_ents_filter
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
-from .documents import DOC_TYPES
 from .layout import lines_of
 from .numbers import parse_number
+from .patterns import RULE_LABELS, RulePatterns, UnitPhrases, named_day_before
 from .places import place_of
 from .units import is_unit_phrase
-from .vocabulary import ADMIN_PREFIXES, LABELS, QUALIFIERS, TIME_UNIT_WORDS, has_line_break
+from .vocabulary import (ADMIN_PREFIXES, DAY_MONTH, FULL_DATE, LABELS, LIST_MARKER, NUMBER, QUALIFIERS, QUARTER_YEAR,
+                         YEAR, has_line_break)
 
-NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$", re.ASCII)
-RATIO = re.compile(r"^\d+(?:[.,]\d+)*/\d+(?:[.,]\d+)*$", re.ASCII)
-FULL_DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$", re.ASCII)
-MONTH_YEAR = re.compile(r"^\d{1,2}/\d{4}$", re.ASCII)
-QUARTER_YEAR = re.compile(r"^(?:I|II|III|IV|[1-4])/\d{4}$", re.ASCII)
-YEAR = re.compile(r"^(?:19|20)\d{2}$", re.ASCII)
-DAY_MONTH = re.compile(r"^(?:[1-9]|[12]\d|3[01])/(?:[1-9]|1[0-2])$", re.ASCII)
-YEAR_RANGE = re.compile(r"^(?:19|20)\d{2}-(?:19|20)\d{2}$", re.ASCII)
-DATE_RANGE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}[-–]\d{1,2}/\d{1,2}/\d{4}$", re.ASCII)
-CODE = re.compile(r"^(?:\d+[-/]|/)(?:\d{4}/)?[A-ZĐ][A-Za-zĐ]*(?:[-/][A-ZĐƯ][A-Za-zĐƯ]*)+$")
-
-_DOC_TYPES = {t.lower() for t in DOC_TYPES} | {"qđ", "nq", "nđ", "tt", "ct", "kh", "cv"}  # and their abbreviations
-_NUMBERED_PROGRAMMES = {"đề án", "dự án", "tiểu dự án", "chương trình"}
-_LAWS = {"luật", "bộ luật", "pháp lệnh"}
-_NAME_STOPS = {"năm", "giai đoạn", "và", "của", "theo", "về", "đã", "được", "trên", "tại", "cho", "thuộc", "trong",
-               "với", "để", "nhằm", "đến", "là", "từ", "ngày"}
-_DATE_WORDS = {"ngày", "quý", "tháng", "giai đoạn", "năm"}
-_DATE_LEADS = {"cùng kỳ", "cuối", "đầu", "giữa", "hết"}
 _LOC_PREFIX = frozenset(ADMIN_PREFIXES)
+_BARE_PLACE_LEVELS = ("country", "province", "district")  # the levels a place name names without its prefix
 _NAME_BEFORE_NUMBER = {"thứ", "nhóm", "khóa", "số", "lần thứ", "kỳ họp thứ", "đợt", "điểm", "khoản", "mục",
                        "điều", "chương", "phần", "tiết", "phụ lục", "biểu", "mẫu", "dự án", "đề án", "tiểu dự án",
                        "chương trình", "km", "tổ dân phố", "tổ", "đội", "ban chỉ đạo", "quốc lộ", "ql", "mỏ đá"}
-LIST_MARKER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+$", re.ASCII)
-_CLASSIFIERS = {"lượt", "suất", "phần", "căn", "ngôi"}
-_JOINABLE_UNITS = {"phường", "thị trấn", "thành phố", "thị xã", "htx", "hợp tác xã", "doanh nghiệp", "đơn vị", "hộ"}
 _QUALIFIERS = frozenset(QUALIFIERS)
 TAG = re.compile(r"^(?:</?[A-Za-z][^<>]*>|&#?\w+;)$")
 _ORG_HEADS = {"bộ", "sở", "trường", "trung tâm", "ngân hàng", "hội", "hiệp hội", "quỹ", "ban", "phòng",
@@ -70,159 +57,17 @@ def _low(doc: Doc, i: int) -> str:
     return doc[i].norm_ if 0 <= i < len(doc) else ""
 
 
-def _dates(doc: Doc) -> Iterable[tuple[int, int]]:
+def _quantities(doc: Doc, numbers: Iterable[int], units: UnitPhrases,
+                taken: set[int]) -> Iterable[tuple[int, int, tuple[int, int] | None]]:
+    """(start, end, the unit's (start, end) or None) of the numbers that are amounts: the
+    ``NUMBER`` hits less numbers in names, list and row numbers, years and day/months without
+    a unit (procedural: each test reads the words around the number). The unit is the unit
+    phrase right after the number, or after one space token on the same line (``5  người``)."""
     n = len(doc)
-    for i, tok in enumerate(doc):
-        t, low = tok.text, tok.norm_
-        if not (t[:1].isdigit() or low in _DATE_WORDS or low.startswith("tết")):
-            continue  # every date below starts with a digit or one of these words
-        nxt = doc[i + 1].text if i + 1 < n else ""
-        if low == "ngày" and FULL_DATE.match(nxt):
-            yield i, i + 2
-        elif low == "ngày" and i + 5 < n and _low(doc, i + 2) == "tháng" and _low(doc, i + 4) == "năm" \
-                and YEAR.match(doc[i + 5].text):
-            yield i, i + 6
-        elif (low == "tết" or low.startswith("tết ")) and (end := _tet_end(doc, i)):
-            yield i, end
-        elif low == "quý" and QUARTER_YEAR.match(nxt):
-            yield i, i + 2
-        elif low == "tháng" and MONTH_YEAR.match(nxt):
-            yield i, i + 2
-        elif low == "giai đoạn" and (YEAR_RANGE.match(nxt) or (YEAR.match(nxt) and i + 3 < n
-                                     and doc[i + 2].text in "-–" and YEAR.match(doc[i + 3].text))):
-            yield i, i + (2 if YEAR_RANGE.match(nxt) else 4)
-        elif NUMBER.match(t) and _low(doc, i + 1) == "tháng" and _low(doc, i + 2) in ("đầu", "cuối") \
-                and _low(doc, i + 3) == "năm":
-            yield i, i + (5 if YEAR.match(doc[i + 4].text if i + 4 < n else "") else 4)
-        elif YEAR.match(t) and i + 2 < n and doc[i + 1].text in "-–" and YEAR.match(doc[i + 2].text):
-            yield i, i + 3
-        elif FULL_DATE.match(t) and i + 2 < n and doc[i + 1].text in "-–" and FULL_DATE.match(doc[i + 2].text):
-            yield i, i + 3
-        elif low == "năm" and YEAR.match(nxt) and not (i + 3 < n and doc[i + 2].text in "-–"
-                                                        and YEAR.match(doc[i + 3].text)):
-            yield _date_start(doc, i), i + 2
-        elif low == "ngày" and _day_month(doc, i + 1):
-            yield i, i + 4
-        elif t[:1].isdigit() and _holiday_date(doc, i):
-            yield i, i + 3
-        elif YEAR_RANGE.match(t) or FULL_DATE.match(t) or DATE_RANGE.match(t):
-            yield i, i + 1
-
-
-def _day_month(doc: Doc, i: int) -> bool:
-    """Tokens ``i, i+1, i+2`` are a day/month: ``27`` ``/`` ``7``."""
-    return i + 2 < len(doc) and doc[i + 1].text == "/" and bool(DAY_MONTH.match(f"{doc[i].text}/{doc[i + 2].text}"))
-
-
-def _holiday_date(doc: Doc, i: int) -> bool:
-    """A day/month that dates a named day: ``Ngày người cao tuổi Việt Nam 6/6``,
-    ``Quốc tế thiếu nhi 1/6``, ``(27/7)`` after ``Ngày Thương binh - Liệt sĩ``."""
-    if not _day_month(doc, i) or _unit_end(doc, i + 3, set()) is not None:
-        return False
-    before = doc[max(0, i - 8):i]
-    return any((t.norm_.startswith("ngày") and t.text[:1].isupper() or t.norm_ == "quốc tế") and not t.is_space
-               for t in before) and not any(has_line_break(t.text) for t in before)
-
-
-def _date_start(doc: Doc, i: int) -> int:
-    """Where a ``năm YYYY`` date begins: ``cùng kỳ năm 2022``, ``cuối năm 2022``,
-    ``ngày tháng năm 2023`` (a header date left blank)."""
-    if _low(doc, i - 1) == "kỳ" and _low(doc, i - 2) == "cùng":
-        return i - 2
-    if _low(doc, i - 1) in _DATE_LEADS:
-        return i - 1
-    j = i - 1
-    if j >= 0 and NUMBER.match(doc[j].text):
-        j -= 1
-    if _low(doc, j) == "tháng" or _low(doc, j).endswith(" tháng"):
-        k = j - 1 if _low(doc, j) == "tháng" else j
-        if k >= 0 and NUMBER.match(doc[k].text):
-            k -= 1
-        if _low(doc, k) == "ngày" or _low(doc, k) == "ngày tháng":
-            return k
-    return i
-
-
-def _tet_end(doc: Doc, i: int) -> int | None:
-    """End of ``Tết Nguyên đán Quý Mão năm 2023``-like holidays; None for a bare ``Tết``."""
-    n, end, named = len(doc), i + 1, doc[i].norm_ not in ("tết", "tết nguyên đán")
-    while end < n and end - i <= 4 and (doc[end].norm_ in ("nguyên đán", "nguyên", "đán")
-                                        or (doc[end].text[:1].isupper() and doc[end].is_alpha)):
-        named = named or doc[end].norm_ not in ("nguyên đán", "nguyên", "đán")
-        end += 1
-    if _low(doc, end) == "năm" and end + 1 < n and YEAR.match(doc[end + 1].text):
-        return end + 2
-    return end if named else None
-
-
-def _policy_docs(doc: Doc) -> Iterable[tuple[int, int]]:
-    n = len(doc)
-    for i, tok in enumerate(doc):
-        if tok.norm_ in _NUMBERED_PROGRAMMES and tok.text[:1].isupper():  # Đề án 06, Dự án 8, Chương trình 2
-            j = i + 1 + (1 if _low(doc, i + 1) == "số" else 0)
-            if j < n and re.match(r"^\d{1,3}$", doc[j].text) and not (j + 1 < n and is_unit_phrase(doc[j + 1].text)):
-                yield i, j + 1
-                continue
-        if CODE.match(tok.text):
-            start, end = i, i + 1
-            if _low(doc, i - 1) == "số" and _low(doc, i - 2) in _DOC_TYPES:
-                start = i - 2
-            elif _low(doc, i - 1) in _DOC_TYPES:
-                start = i - 1
-            j = end + (1 if end < n and doc[end].text == "," else 0)
-            if _low(doc, j) == "ngày" and j + 1 < n and FULL_DATE.match(doc[j + 1].text):
-                end = j + 2
-            elif _low(doc, j) == "ngày" and j + 5 < n and _low(doc, j + 2) == "tháng" and _low(doc, j + 4) == "năm":
-                end = j + 6
-            yield start, end
-        elif tok.text[:1].isupper() and (tok.norm_ in _LAWS or _is_national_programme(doc, i)):
-            end = _name_end(doc, i + 1)
-            if end > i + 1:
-                yield i, _name_tail_end(doc, end)
-
-
-def _is_national_programme(doc: Doc, i: int) -> bool:
-    """``Chương trình MTQG ...``, ``Chương trình mục tiêu quốc gia ...``, ``CTMTQG ...``."""
-    if doc[i].norm_ in ("ctmtqg", "ct mtqg"):
-        return True
-    if doc[i].norm_ != "chương trình":
-        return False
-    nxt = " ".join(t.norm_ for t in doc[i + 1:i + 4])
-    return nxt.startswith("mtqg") or nxt.startswith("mục tiêu quốc gia")
-
-
-def _name_tail_end(doc: Doc, end: int) -> int:
-    """Past what belongs to a law's or programme's name after its words: an amendment
-    note (``(sửa đổi)``) or a quoted title (``Chương trình MTQG “Phát triển ...”``)."""
-    n = len(doc)
-    if end + 2 < n and doc[end].text == "(" and doc[end + 1].norm_ in ("sửa đổi", "sửa đổi, bổ sung") \
-            and doc[end + 2].text == ")":
-        return end + 3
-    if end < n and doc[end].text == "“":
-        close = next((j for j in range(end + 1, min(n, end + 40)) if doc[j].text == "”"), None)
-        if close is not None:
-            return close + 1
-    return end
-
-
-def _name_end(doc: Doc, start: int, limit: int = 16) -> int:
-    """End of the name of a law or programme: words up to a clause boundary."""
-    n, end = len(doc), start
-    while end < n and end - start < limit:
-        tok = doc[end]
-        if tok.norm_ in _NAME_STOPS or tok.is_space or tok.like_num or (
-                tok.is_punct and not (tok.text in ",-–" and end + 1 < n and doc[end + 1].norm_ in ("chống", "xã hội"))):
-            break
-        end += 1
-    return end
-
-
-def _quantities(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int, int | None]]:
-    """(start, end, unit end or None) of numbers that are amounts."""
-    n = len(doc)
-    for i, tok in enumerate(doc):
-        if i in taken or not (NUMBER.match(tok.text) or RATIO.match(tok.text)):
+    for i in numbers:
+        if i in taken:
             continue
+        tok = doc[i]
         prev, nxt = _low(doc, i - 1), doc[i + 1].text if i + 1 < n else ""
         if prev == "(" and nxt == ")":  # (1) list numbers
             continue
@@ -234,7 +79,9 @@ def _quantities(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int, int | Non
             continue
         if _low(doc, i + 1) == "tháng" and _low(doc, i + 2) in ("đầu", "cuối", "năm", "qua"):
             continue
-        unit_end = _unit_end(doc, i + 1, taken)
+        unit_start, unit_end = i + 1, units.end(doc, i + 1, taken)
+        if unit_end is None and i + 2 < n and doc[i + 1].is_space and not has_line_break(doc[i + 1].text):
+            unit_start, unit_end = i + 2, units.end(doc, i + 2, taken)
         if unit_end is None and (YEAR.match(tok.text) or DAY_MONTH.match(tok.text)):
             continue  # a bare year or day/month: Tết Quý Mão 2023, Quốc tế thiếu nhi 1/6
         if _row_number_at(doc, i) or _list_marker_at(doc, i):
@@ -242,81 +89,42 @@ def _quantities(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int, int | Non
         if unit_end is None and i > 0 and doc[i - 1].text[:1].isupper() and not doc[i].is_sent_start \
                 and nxt not in (",", ";", ")", ".", "|") and place_of(doc[i - 1].text)[1] is None:
             continue  # a number in a name: Trung đoàn 852, Đề án 161
-        yield i, i + 1, unit_end
+        yield i, i + 1, None if unit_end is None else (unit_start, unit_end)
 
 
-def _unit_end(doc: Doc, start: int, taken: set[int]) -> int | None:
-    """End of the unit phrase starting at token ``start``: a known unit, with a
-    classifier before it (``lượt lao động``) and comma-joined alternatives after
-    it (``xã, phường, thị trấn``)."""
-    n = len(doc)
-
-    def head(at: int) -> int | None:
-        for k in (3, 2, 1):
-            if at + k <= n and not any(j in taken for j in range(at, at + k)):
-                if not any(doc[j].is_punct and doc[j].text != "%" for j in range(at, at + k)) \
-                        and is_unit_phrase(_text(doc, at, at + k)):
-                    return at + k
-        return None
-
-    end = head(start)
-    if end is None:
-        return None
-    if doc[start].norm_ in _CLASSIFIERS and end - start == 1:
-        end = head(end) or end
-    return _joined_unit_end(doc, end)
-
-
-def _joined_unit_end(doc: Doc, end: int) -> int:
-    """Extend a unit ending at ``end`` over alternatives joined to it: ``xã, phường, thị trấn``,
-    ``đối tượng/suất``, ``huyện/thị xã/thành phố``; never over ``/năm`` (a rate) or a
-    place's prefix (``27 người, thị xã Hương Thủy``)."""
-    n = len(doc)
-    while end + 1 < n:
-        sep, nxt = doc[end].text, doc[end + 1]
-        name_follows = end + 2 < n and doc[end + 2].text[:1].isupper()
-        if sep == "," and nxt.norm_ in _JOINABLE_UNITS and not name_follows:
-            end += 2
-        elif sep == "/" and is_unit_phrase(nxt.text) and nxt.norm_ not in TIME_UNIT_WORDS:
-            end += 2
-        else:
-            break
-    return end
-
-
-def _places(doc: Doc, taken: set[int], province: str | None) -> Iterable[tuple[int, int]]:
-    n = len(doc)
-    i = 0
-    while i < n:
-        if i in taken:
-            i += 1
+def _places(doc: Doc, names: Iterable[tuple[int, int]], taken: set[int],
+            province: str | None) -> list[tuple[int, int]]:
+    """Capitalised place names with the admin prefix written before them (``tỉnh Điện Biên``,
+    ``xã Mường Luân``: any level) or bare (``Mường Chà``, ``Hàn Quốc``: a country, province or
+    district), as the gazetteer knows them; longest first. A prefix token is never a bare name's start."""
+    found = []
+    for start, end in names:
+        if not all(doc[j].text[:1].isupper() for j in range(start, end)):
             continue
-        found = None
-        starts_with_prefix = doc[i].norm_ in _LOC_PREFIX
-        first = i + 1 if starts_with_prefix else i
-        if first >= n or not doc[first].text[:1].isupper():  # a name starts with a capital
-            i += 1
-            continue
-        for k in (3, 2, 1):
-            end = first + k
-            if end > n or any(j in taken for j in range(i, end)):
+        starts = [(start - 1, True)] if start > 0 and doc[start - 1].norm_ in _LOC_PREFIX else []
+        if doc[start].norm_ not in _LOC_PREFIX:
+            starts.append((start, False))
+        for first, prefixed in starts:
+            if any(j in taken for j in range(first, end)):
                 continue
-            if not all(doc[j].text[:1].isupper() for j in range(first, end)):
-                continue
-            level, canonical = place_of(_text(doc, i, end), province)
-            if canonical and (starts_with_prefix or level in ("country", "province", "district")):
-                found = (i, end)
-                break
-        if found:
-            yield found
-            i = found[1]
-        else:
-            i += 1
+            level, canonical = place_of(doc[first:end].text, province)
+            if canonical and (prefixed or level in _BARE_PLACE_LEVELS):
+                found.append(Span(doc.doc, first, end))
+    return [(s.start, s.end) for s in filter_spans(found)]
 
 
-def find_entities(doc: Doc, labels: Iterable[str] = LABELS, province: str | None = None) -> list[Span]:
-    """The spans the rules are sure of, without overlaps."""
+def _free(doc: Doc, candidates: Iterable[tuple[int, int]], taken: set[int]) -> list[tuple[int, int]]:
+    """The candidates that overlap no taken token, without overlaps: longest first, then leftmost."""
+    spans = [Span(doc, s, e) for s, e in candidates if not any(j in taken for j in range(s, e))]
+    return [(s.start, s.end) for s in filter_spans(spans)]
+
+
+def find_entities(doc: Doc, labels: Iterable[str] = LABELS, province: str | None = None,
+                  patterns: RulePatterns | None = None) -> list[Span]:
+    """The spans the rules are sure of, without overlaps (``patterns``: the pipeline's, else
+    those of ``doc.vocab``, built on first use)."""
     labels = set(labels)
+    found = (patterns or RulePatterns.of(doc.vocab))(doc)
     spans: list[Span] = []
     taken: set[int] = set()
 
@@ -330,26 +138,18 @@ def find_entities(doc: Doc, labels: Iterable[str] = LABELS, province: str | None
 
     for start, end, label in _table_cells(doc):
         add(start, end, label)
+    for label in RULE_LABELS:
+        for start, end in _free(doc, found.spans[label], taken):
+            add(start, end, label)
     tokens = TokenView(doc)
-    for start, end in _policy_docs(tokens):
-        add(start, end, "POLICY_DOC")
-    for start, end in _dates(tokens):
-        add(start, end, "DATE")
-    for start, end, unit_end in list(_quantities(tokens, taken)):
-        if add(start, end, "QUANTITY") and unit_end:
-            add(end, unit_end, "UNIT")
+    for start, end, unit in list(_quantities(tokens, found.numbers, found.units, taken)):
+        if add(start, end, "QUANTITY") and unit:
+            add(*unit, "UNIT")
     for start, end in _organisations(tokens, taken):
         add(start, end, "ORG")
-    for start, end in _places(tokens, taken, province):
+    for start, end in _places(tokens, found.places, taken, province):
         add(start, end, "LOC")
     return sorted(spans)
-
-
-def _text(doc, start: int, end: int) -> str:
-    """``doc[start:end].text``, read from the text a :class:`TokenView` keeps."""
-    if isinstance(doc, TokenView):
-        return doc.text[doc.starts[start]:doc.ends[end - 1]]
-    return doc[start:end].text
 
 
 class TokenView:
@@ -358,9 +158,6 @@ class TokenView:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.tokens = list(doc)
-        self.text = doc.text
-        self.starts = [t.idx for t in self.tokens]
-        self.ends = [t.idx + len(t.text) for t in self.tokens]
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -493,10 +290,11 @@ def _named_number(ent: Span) -> bool:
     return ent.start > 0 and doc[ent.start - 1].norm_ in _NAME_BEFORE_NUMBER and not followed_by_unit
 
 
-def _in_named_day(ent: Span) -> bool:
+def _in_named_day(ent: Span, units: UnitPhrases) -> bool:
     """A number of the day/month that dates a named day (``Ngày người cao tuổi Việt Nam 6/6``)."""
     i, doc = ent.start, ent.doc
-    return _holiday_date(doc, i) or (i >= 2 and doc[i - 1].text == "/" and _holiday_date(doc, i - 2))
+    return named_day_before(doc, i, units) or (i >= 2 and doc[i - 1].text == "/"
+                                               and named_day_before(doc, i - 2, units))
 
 
 def _bare_date_number(ent: Span) -> bool:
@@ -514,6 +312,13 @@ def clean(ents: Iterable[Span]) -> list[Span]:
     (``thị xã Hương Thủy``)."""
     ents = list(ents)
     quantity_ends = {e.end for e in ents if e.label_ == "QUANTITY"}
+    unit_phrases: dict[int, UnitPhrases] = {}  # per Doc, found when first needed
+
+    def units(doc: Doc) -> UnitPhrases:
+        if id(doc) not in unit_phrases:
+            unit_phrases[id(doc)] = RulePatterns.of(doc.vocab).units(doc)
+        return unit_phrases[id(doc)]
+
     out = []
     for ent in ents:
         doc = ent.doc
@@ -521,12 +326,12 @@ def clean(ents: Iterable[Span]) -> list[Span]:
             continue
         if ent.label_ == "QUANTITY" and (not any(c.isdigit() for c in ent.text) and parse_number(ent.text) is None
                                          or _row_number_at(doc, ent.start) or _list_marker_at(doc, ent.start)
-                                         or _bare_date_number(ent) or _named_number(ent) or _in_named_day(ent)):
+                                         or _bare_date_number(ent) or _named_number(ent) or _in_named_day(ent, units(doc))):
             continue
         if ent.label_ == "UNIT":
             if not _after_quantity(ent, quantity_ends) or not any(c.isalpha() or c == "%" for c in ent.text):
                 continue
-            ent = _trim_unit(ent)
+            ent = _trim_unit(ent, units(doc))
         if ent.label_ == "ORG":
             ent = _trim_org(ent)
             if ent is None:
@@ -568,12 +373,12 @@ def _after_quantity(unit: Span, quantity_ends: set[int]) -> bool:
         or (i > 0 and doc[i - 1].text == "|")
 
 
-def _trim_unit(unit: Span) -> Span:
+def _trim_unit(unit: Span, units: UnitPhrases) -> Span:
     """A UNIT cut back to the unit the rules read at its start when the rest begins
     with punctuation or a capitalised name; otherwise unchanged."""
     if is_unit_phrase(unit.text):
         return unit
-    end = _unit_end(unit.doc, unit.start, set())
+    end = units.end(unit.doc, unit.start)
     if end is None or end >= unit.end:
         return unit
     nxt = unit.doc[end]
@@ -585,11 +390,11 @@ def _trim_unit(unit: Span) -> Span:
 RULE_SPANS = "rule_entities"
 
 
-def rule_entities(doc: Doc) -> list[Span]:
+def rule_entities(doc: Doc, patterns: RulePatterns | None = None) -> list[Span]:
     """:func:`find_entities` of ``doc``, found once: the spans depend on the tokens and the
     layout only, so the first rules component keeps them in ``doc.spans["rule_entities"]``."""
     if RULE_SPANS not in doc.spans:
-        doc.spans[RULE_SPANS] = find_entities(doc)
+        doc.spans[RULE_SPANS] = find_entities(doc, patterns=patterns)
     return list(doc.spans[RULE_SPANS])
 
 
@@ -599,9 +404,15 @@ class EntityRules:
     def __init__(self, labels: Iterable[str], overwrite: bool) -> None:
         self.labels = tuple(labels)
         self.overwrite = overwrite
+        self.patterns: RulePatterns | None = None  # built for the pipeline's Vocab on the first Doc
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "patterns": None}  # a worker process builds its own
 
     def __call__(self, doc: Doc) -> Doc:
-        found = [s for s in rule_entities(doc) if s.label_ in self.labels]
+        if self.patterns is None or self.patterns.vocab is not doc.vocab:
+            self.patterns = RulePatterns.of(doc.vocab)
+        found = [s for s in rule_entities(doc, self.patterns) if s.label_ in self.labels]
         model = clean(doc.ents)
         if not self.overwrite:  # a named body holds the place in its name: [Trường Cao đẳng Nghề Thừa Thiên Huế]
             inside_org = [-1] * len(doc)  # start of the rule ORG holding each token

@@ -96,6 +96,12 @@ def unit_of(text: str) -> tuple[str, float]:
     return "other", multiplier
 
 
+def unit_phrases() -> frozenset[str]:
+    """Every phrase :func:`is_unit_phrase` accepts, normalised and lower case: a scale word,
+    a head, or a scale word and a head (``triệu``, ``lao động``, ``triệu đồng``)."""
+    return frozenset(_SCALES) | frozenset(_HEADS) | {f"{s} {h}" for s in _SCALES for h in _HEADS}
+
+
 def is_unit_phrase(text: str) -> bool:
     """True when ``text`` is exactly a known unit: a head word, optionally after a scale word."""
     words = normalize_text(text).lower().split()

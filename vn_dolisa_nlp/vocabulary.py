@@ -1,5 +1,6 @@
 """The shared vocabulary of the pipeline, defined once: labels, line breaks, admin
-prefixes, qualifiers, time units and clause boundaries."""
+prefixes, qualifiers, time units, clause boundaries and the shapes of numbers, dates and
+document codes."""
 
 from __future__ import annotations
 
@@ -50,3 +51,21 @@ TIME_UNITS = frozenset({"year", "month", "day"})  # canonical units of time (uni
 
 # Tokens that end a clause: the scope of a kind cue, of a proposal, of a link feature.
 CLAUSE_BOUNDARIES = frozenset({";", ":", ".", "(", ")", "!", "?", "|"})
+
+# The shapes of one token's text: numbers, dates and document codes as the tokenizer keeps them
+# whole (ASCII digits only where ``(?a)`` says so). The flags are written inline, so that the
+# rule patterns (``patterns.py``) can hand ``.pattern`` to spaCy's ``Matcher`` ``REGEX``.
+NUMBER = re.compile(r"(?a)^\d+(?:[.,]\d+)*$")  # 11.309, 124,27
+RATIO = re.compile(r"(?a)^\d+(?:[.,]\d+)*/\d+(?:[.,]\d+)*$")
+FULL_DATE = re.compile(r"(?a)^\d{1,2}/\d{1,2}/\d{4}$")  # 14/7/2023
+MONTH_YEAR = re.compile(r"(?a)^\d{1,2}/\d{4}$")  # 10/2021
+QUARTER_YEAR = re.compile(r"(?a)^(?:I|II|III|IV|[1-4])/\d{4}$")  # I/2020
+YEAR = re.compile(r"(?a)^(?:19|20)\d{2}$")
+DAY = re.compile(r"(?a)^(?:[1-9]|[12]\d|3[01])$")  # the day of a day/month written as three tokens: 27 / 7
+MONTH = re.compile(r"(?a)^(?:[1-9]|1[0-2])$")
+DAY_MONTH = re.compile(r"(?a)^(?:[1-9]|[12]\d|3[01])/(?:[1-9]|1[0-2])$")  # 27/7 as one span's text
+YEAR_RANGE = re.compile(r"(?a)^(?:19|20)\d{2}-(?:19|20)\d{2}$")  # 2021-2025
+DATE_RANGE = re.compile(r"(?a)^\d{1,2}/\d{1,2}/\d{4}[-–]\d{1,2}/\d{1,2}/\d{4}$")
+CODE = re.compile(r"^(?:\d+[-/]|/)(?:\d{4}/)?[A-ZĐ][A-Za-zĐ]*(?:[-/][A-ZĐƯ][A-Za-zĐƯ]*)+$")  # 08/2023/NQ-HĐND
+LIST_MARKER = re.compile(r"(?a)^\d{1,2}(?:\.\d{1,2})+$")  # 5.1 at a line start
+DASHES = ("-", "–", "-–")  # what joins the two ends of a range (``2021 - 2025``)
