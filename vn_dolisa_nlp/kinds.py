@@ -237,7 +237,7 @@ def is_pair_target(q: Span) -> bool:
     unit_end = q.end
     while unit_end < len(doc) and doc[unit_end].ent_type_ == "UNIT":
         unit_end += 1
-    unit = doc[q.end:unit_end].text.lower()
+    unit = " ".join(t.norm_ for t in doc[q.end:unit_end])
     if unit in _PLANNED_UNITS:
         return True
     k = x_start - 1
