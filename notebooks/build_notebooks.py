@@ -146,8 +146,9 @@ ARCHIVE = [
                   "print(jobs[['province', 'year', 'largest', 'records']].to_string(index=False))"),
     new_markdown_cell("## Caveats\n\n- A record's year is its period's: a report cites earlier and later years "
                       "(a 2016 baseline, a 2030 target), so one report spreads over several year folders.\n"
-                      "- Until records carry `province_2025`, `province` is the province of the place as the report "
-                      "names it (the gazetteer's era), so records naming `Thành phố Huế` fall under that city.\n"
+                      "- `province` is the record's `province_2025`, its province after the 2025 merger: Đắk Nông's "
+                      "records are under Tỉnh Lâm Đồng, Thừa Thiên Huế's under Thành phố Huế, while `place` keeps the "
+                      "report's name. A record without one (a country) takes the province of its `place`, or none.\n"
                       "- Numbers are machine-extracted: check the `sentence` column before citing one."),
 ]
 
