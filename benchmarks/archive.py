@@ -70,7 +70,7 @@ def run_one(config: str, folder: str, out: str, files_per_partition: int | None)
         wall = time.perf_counter() - started  # the cluster's shutdown included, as the command line waits for it
         startup = cluster + archive.seconds["load"]
         return {"wall": wall, "startup": startup, "rss": rss, "records": archive.n_records,
-                "failed": len(archive.failures), "main_rss": _peak_mib()}
+                "exit": int(len(archive.failures) > 0), "main_rss": _peak_mib()}
     if config == "load":
         import vn_dolisa_nlp
 
@@ -85,7 +85,9 @@ def run_one(config: str, folder: str, out: str, files_per_partition: int | None)
     code = cli.main(argv)
     wall = time.perf_counter() - started
     rss = [_peak_mib(resource.RUSAGE_CHILDREN)] * 2 if config == "n-process-2" else [_peak_mib()]
-    return {"wall": wall, "rss": rss, "failed": int(code != 0)}
+    import pandas as pd
+
+    return {"wall": wall, "rss": rss, "records": len(pd.read_parquet(out)), "exit": code}
 
 
 def rows(frame) -> Counter:
@@ -143,8 +145,8 @@ def report(n_files: int, words: int, results: dict) -> None:
 
     print(f"{n_files} report files (copies of the {len(RAW)} samples), {words:,} input words; one run each")
     print()
-    print("| run | wall s | files/s | words/s | start-up s | files/s once started | peak RSS per worker |")
-    print("|---|---:|---:|---:|---:|---:|---|")
+    print("| run | wall s | files/s | words/s | start-up s | files/s once started | peak RSS per worker | records |")
+    print("|---|---:|---:|---:|---:|---:|---|---:|")
     load = results.pop("load")["wall"]
     for config, r in results.items():
         r.setdefault("startup", load)  # the plain runs: loading the pipeline, timed in a process of its own
@@ -153,8 +155,11 @@ def report(n_files: int, words: int, results: dict) -> None:
         if config == "n-process-2":
             rss = f"{r['rss'][0]:,.0f} MiB (the larger)"
         print(f"| {LABELS[config]} | {r['wall']:.1f} | {n_files / r['wall']:.2f} | {words / r['wall']:,.0f} | "
-              f"{r['startup']:.1f} | {n_files / busy:.2f} | {rss} |")
+              f"{r['startup']:.1f} | {n_files / busy:.2f} | {rss} | {r['records']:,} |")
     plain, d1, d2 = results["plain"], results["dask-1"], results["dask-2"]
+    failed = [LABELS[c] for c, r in results.items() if r["exit"] != 0]
+    if failed:
+        print(f"\nWARNING: some files failed in: {', '.join(failed)} (the figures compare unequal work)")
     print()
     print(f"Dask start-up (distributed imported, cluster started, pipeline loaded on every worker): "
           f"{d1['startup']:.1f} s with 1 worker, {d2['startup']:.1f} s with 2; the plain CLI's pipeline load "
@@ -169,7 +174,7 @@ def report(n_files: int, words: int, results: dict) -> None:
         got = rows(read_records(results[config]["out"]).compute())
         same = "yes" if got == want else f"NO ({sum((got - want).values())} extra, {sum((want - got).values())} missing)"
         print(f"{LABELS[config]}: the plain CLI's {sum(want.values()):,} rows, as sets: {same}")
-        if got != want:
+        if (got - want) and (want - got):
             extra, missing = sorted(got - want, key=str)[0], sorted(want - got, key=str)[0]
             print("  first extra row against the first missing one:",
                   {c: (a, b) for c, a, b in zip(columns(), extra, missing) if a != b})
