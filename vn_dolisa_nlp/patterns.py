@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import product
 from typing import NamedTuple
 
+import srsly
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -248,6 +249,7 @@ RULES: dict[str, Rule] = {
     "DATE_SPAN": Rule("DATE", [[SHAPED, DASH, _shape(FULL_DATE)]], first=(FULL_DATE,)),  # 27/7/1947 – 27/7/2023
     "DATE_TOKEN": Rule("DATE", [[SHAPED]], first=(YEAR_RANGE, FULL_DATE, DATE_RANGE)),  # 2021-2025, 14/7/2023
     "NAMED_DAY": Rule("DATE", [[NUMERIC, _norm("/"), _shape(MONTH)]], first=(DAY,), adjust=_named_day),
+    # a REGEX: the segmenter may join Tết to any next syllable (Tết ta, Tết dương lịch)
     "HOLIDAY": Rule("DATE", [[{"NORM": {"REGEX": HOLIDAY_WORD.pattern}}]], adjust=_holiday),
     "NUMBERED_PROGRAMME": Rule("POLICY_DOC", _each(NUMBERED_PROGRAMMES, _norm("số", op="?"),
                                                    {"TEXT": {"REGEX": r"^\d{1,3}$"}}), adjust=_numbered_programme),
@@ -352,6 +354,13 @@ class RuleMatches(NamedTuple):
     units: UnitPhrases
 
 
+def _matches_any(regexes: tuple[re.Pattern, ...], text: str) -> bool:
+    for regex in regexes:
+        if regex.match(text):
+            return True
+    return False
+
+
 class RulePatterns:
     """The ``Matcher`` and the ``PhraseMatcher`` of the rules for one ``Vocab``;
     :meth:`of` builds them once per ``Vocab``."""
@@ -361,10 +370,14 @@ class RulePatterns:
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
         self.matcher = Matcher(vocab, validate=True)
-        self.rules: dict[int, Rule] = {}
-        for key, rule in RULES.items():
-            self.matcher.add(key, rule.patterns)
-            self.rules[vocab.strings[key]] = rule
+        self.rules: dict[int, list[Rule]] = {}  # Matcher key -> the rules reading its hits
+        keys: dict[str, int] = {}
+        for name, rule in RULES.items():
+            patterns = srsly.json_dumps(rule.patterns, sort_keys=True)
+            if patterns not in keys:  # rules with the same patterns share one key and its hits
+                self.matcher.add(name, rule.patterns)
+                keys[patterns] = vocab.strings[name]
+            self.rules.setdefault(keys[patterns], []).append(rule)
         self.phrases = PhraseMatcher(vocab, attr="NORM")
         self.phrases.add("LOC", _phrase_docs(vocab, place_phrases()))
         self.phrases.add("UNIT", _phrase_docs(vocab, unit_phrases()))
@@ -392,18 +405,16 @@ class RulePatterns:
         spans: dict[str, list[tuple[int, int]]] = {label: [] for label in RULE_LABELS}
         numbers = []
         for key, start, end in self.matcher(doc):
-            rule = self.rules[key]
-            if rule.first:
-                text = doc[start].text
-                for regex in rule.first:
-                    if regex.match(text):
-                        break
-                else:
+            text = None
+            for rule in self.rules[key]:
+                if rule.first:
+                    text = doc[start].text if text is None else text
+                    if not _matches_any(rule.first, text):
+                        continue
+                if rule.label == "QUANTITY":
+                    numbers.append(start)
                     continue
-            if rule.label == "QUANTITY":
-                numbers.append(start)
-                continue
-            found = rule.adjust(doc, start, end, units) if rule.adjust else (start, end)
-            if found is not None:
-                spans[rule.label].append(found)
+                found = rule.adjust(doc, start, end, units) if rule.adjust else (start, end)
+                if found is not None:
+                    spans[rule.label].append(found)
         return RuleMatches(spans, sorted(numbers), places, units)
