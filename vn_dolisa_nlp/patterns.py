@@ -25,11 +25,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from functools import cached_property
 from itertools import product
 from typing import NamedTuple
 
 import srsly
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -293,19 +295,29 @@ def place_phrases() -> set[str]:
             for words in product(*(sorted(spellings[place_key(s)]) for s in name.split()))}
 
 
-def _phrase_docs(vocab: Vocab, phrases: Iterable[str]) -> list[Doc]:
-    return [Doc(vocab, words=words) for phrase in sorted(set(phrases)) for words in splits(phrase.split())]
+def phrase_patterns(phrases: Iterable[str]) -> list[tuple[int, ...]]:
+    """Each phrase in every split, as the ``NORM`` hashes of its tokens: the form ``PhraseMatcher``
+    keeps a pattern in (and unpickles it from), so no ``Doc`` or ``Lexeme`` is made per pattern."""
+    return [tuple(hash_string(part) for part in words) for phrase in sorted(set(phrases))
+            for words in splits(phrase.split())]
 
 
 class UnitPhrases:
-    """The unit phrases of one ``Doc``, by the token they start at."""
+    """The unit phrases of one ``Doc``, by the token they start at; ``hits`` gives their
+    (start, end), read on first use."""
 
-    def __init__(self, hits: Iterable[tuple[int, int]]) -> None:
-        self.ends: dict[int, list[int]] = {}
-        for start, end in hits:
-            self.ends.setdefault(start, []).append(end)
-        for ends in self.ends.values():
-            ends.sort(reverse=True)
+    def __init__(self, hits: Callable[[], Iterable[tuple[int, int]]]) -> None:
+        self._hits = hits
+
+    @cached_property
+    def ends(self) -> dict[int, list[int]]:
+        """Token -> the ends of the unit phrases starting there, longest first."""
+        ends: dict[int, list[int]] = {}
+        for start, end in self._hits():
+            ends.setdefault(start, []).append(end)
+        for found in ends.values():
+            found.sort(reverse=True)
+        return ends
 
     def is_unit(self, i: int) -> bool:
         """True when token ``i`` alone is a unit phrase."""
@@ -379,8 +391,8 @@ class RulePatterns:
                 keys[patterns] = vocab.strings[name]
             self.rules.setdefault(keys[patterns], []).append(rule)
         self.phrases = PhraseMatcher(vocab, attr="NORM")
-        self.phrases.add("LOC", _phrase_docs(vocab, place_phrases()))
-        self.phrases.add("UNIT", _phrase_docs(vocab, unit_phrases()))
+        self.phrases.add("LOC", phrase_patterns(place_phrases()))
+        self.phrases.add("UNIT", phrase_patterns(unit_phrases()))
         self._loc, self._unit = vocab.strings["LOC"], vocab.strings["UNIT"]
 
     @classmethod
@@ -394,14 +406,14 @@ class RulePatterns:
         return found[1]
 
     def units(self, doc: Doc) -> UnitPhrases:
-        """The unit phrases of ``doc``."""
-        return UnitPhrases((s, e) for key, s, e in self.phrases(doc) if key == self._unit)
+        """The unit phrases of ``doc``, found when first read."""
+        return UnitPhrases(lambda: [(s, e) for key, s, e in self.phrases(doc) if key == self._unit])
 
     def __call__(self, doc: Doc) -> RuleMatches:
         places, unit_hits = [], []
         for key, start, end in self.phrases(doc):
             (places if key == self._loc else unit_hits).append((start, end))
-        units = UnitPhrases(unit_hits)
+        units = UnitPhrases(lambda: unit_hits)
         spans: dict[str, list[tuple[int, int]]] = {label: [] for label in RULE_LABELS}
         numbers = []
         for key, start, end in self.matcher(doc):

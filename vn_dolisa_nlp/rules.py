@@ -312,7 +312,7 @@ def clean(ents: Iterable[Span]) -> list[Span]:
     (``thị xã Hương Thủy``)."""
     ents = list(ents)
     quantity_ends = {e.end for e in ents if e.label_ == "QUANTITY"}
-    unit_phrases: dict[int, UnitPhrases] = {}  # per Doc, found when first needed
+    unit_phrases: dict[int, UnitPhrases] = {}  # per Doc: matched when first read
 
     def units(doc: Doc) -> UnitPhrases:
         if id(doc) not in unit_phrases:
