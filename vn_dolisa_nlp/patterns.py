@@ -11,14 +11,17 @@
 ``NORM`` is the tokenizer's normalised lower case (NFC, modern tone marks), so the
 patterns read ``Hoà`` as ``hòa``. The segmenter may split a name's syllables in any way
 (``Điện Biên`` or ``Điện`` ``Biên``), so each phrase is added in every split of its
-syllables into at most three tokens: the longest name or unit the rules read.
+syllables into at most three tokens (the longest name or unit the rules read), as the NORM
+hashes ``PhraseMatcher`` keeps: building them makes no ``Doc`` or ``Lexeme``.
 
-Each ``Matcher`` key is a :class:`Rule`. A pattern's first token is matched on attributes
-spaCy reads in C (``LIKE_NUM``, ``IS_ALPHA``, ...: a ``REGEX`` there would run on every
-token), and the rule's ``first`` regexes then check that token's exact shape on each hit.
-Where a rule is procedural (a holiday's name, a law's name up to the clause's end, the type
-word before a code, a named day before its day/month), its ``adjust`` function checks or
-extends the hit; these are the only hand-written scanners left.
+Each :class:`Rule` of :data:`RULES` proposes one label; rules with the same token patterns
+share one ``Matcher`` key and its hits. A pattern's first token is matched on attributes spaCy
+reads in C (``LIKE_NUM``, ``IS_ALPHA``, ...: a ``REGEX`` or ``IN`` there runs Python on every
+token, as ``Tết``'s does), and the rule's ``first`` regexes then check its exact shape on each hit.
+Where a rule is procedural, its ``adjust`` function checks or extends the hit: a year's lead
+words (``cùng kỳ``, ``cuối``, a header's ``ngày tháng``), a code's type word and issue date, a
+holiday's capitalised name, a law's name up to the clause's end, a named day before its
+day/month; :class:`UnitPhrases` joins the alternatives after a unit (``xã, phường, thị trấn``).
 """
 
 from __future__ import annotations
