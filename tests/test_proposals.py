@@ -50,17 +50,20 @@ def test_no_proposal_for_comments_durations_and_places(nlp, text, number):
     assert proposal(nlp, text, number) is None
 
 
-def test_linker_takes_a_proposal_and_adds_it_to_the_entities():
-    """Without the ner no INDICATOR is found, so the linker falls back on the proposals."""
+def test_linker_ranks_the_proposals_and_adds_the_chosen_one_to_the_entities():
+    """Without the ner the rules find no INDICATOR: the phrases before and after the number are
+    the candidates, and the scorer ranks them (Thừa Thiên Huế 2023)."""
     import spacy
 
     nlp = spacy.load("vi_dolisa_sm", exclude=["ner"])
-    doc = nlp("Chính sách hỗ trợ tiền điện hộ nghèo: Đã hỗ trợ tiền điện cho hơn 10.000 lượt hộ nghèo "
-              "với mức 55.000 đồng/tháng.")
-    assert [s.text for s in doc.spans["indicator_candidates"]][:1] == ["hỗ trợ tiền điện"]
-    rec = next(r for r in doc._.records if r["quantity_text"] == "10.000")
-    assert rec["indicator_text"] == "hỗ trợ tiền điện" and 0.0 <= rec["confidence"] <= 1.0
-    assert ("hỗ trợ tiền điện", "INDICATOR") in [(e.text, e.label_) for e in doc.ents]
+    text = "Nhân dịp Tết Nguyên đán, toàn tỉnh đã có hơn 62.513 suất quà được trao tặng đến người có công."
+    doc = nlp(text)
+    assert sorted(s.text for s in doc.spans["indicator_candidates"]) == ["Nhân dịp Tết Nguyên đán", "trao tặng"]
+    rec = next(r for r in doc._.records if r["quantity_text"] == "62.513")
+    assert rec["indicator_text"] == "trao tặng" and 0.5 <= rec["confidence"] <= 1.0
+    assert ("trao tặng", "INDICATOR") in [(e.text, e.label_) for e in doc.ents]
+    doc = nlp("Tính đến ngày 15/11/2023, toàn tỉnh có 1.485 trường hợp trẻ em bị tai nạn thương tích.")
+    assert doc._.records[0]["indicator_text"] == "trẻ em bị tai nạn thương tích"  # after an existential "có"
     off = spacy.load("vi_dolisa_sm", exclude=["ner"], config={"components": {"vn_dolisa_linker": {
         "propose_indicators": False}}})
-    assert next(r for r in off(doc.text)._.records if r["quantity_text"] == "10.000")["indicator_text"] is None
+    assert next(r for r in off(text)._.records if r["quantity_text"] == "62.513")["indicator_text"] is None

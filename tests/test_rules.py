@@ -139,3 +139,21 @@ def test_day_and_month_of_a_named_day_is_a_date(nlp):
 def test_achieved_over_planned_gives_two_quantities(nlp):
     found = [(s.text, s.label_) for s in find_entities(nlp("đưa đi làm việc ở nước ngoài đạt 203.027/160.000 lao động"))]
     assert ("203.027", "QUANTITY") in found and ("160.000", "QUANTITY") in found and ("lao động", "UNIT") in found
+
+
+def test_mended_model_spans_never_overlap():
+    """Cao Bằng 2021: an ORG mended over the levels it serves and a LOC given its prefix both want
+    ``huyện`` (``phòng Lao động - TBXH các [huyện] Hạ Lang``); the pipeline must not fail."""
+    import vn_dolisa_nlp
+    from spacy.tokens import Span
+    from vn_dolisa_nlp.rules import clean
+
+    doc = vn_dolisa_nlp.blank()("chỉ đạo phòng Lao động - TBXH các huyện Hạ Lang, Thông Nông")
+    words = [t.text for t in doc]
+    org = Span(doc, words.index("phòng"), words.index("huyện"), label="ORG")
+    loc = Span(doc, words.index("Hạ Lang"), words.index("Hạ Lang") + 1, label="LOC")
+    doc.ents = [org, loc]
+    mended = clean(doc.ents)
+    doc.ents = mended  # raises on overlapping spans
+    assert ("LOC", "Hạ Lang") in [(e.label_, e.text) for e in mended] or \
+        ("LOC", "huyện Hạ Lang") in [(e.label_, e.text) for e in mended]

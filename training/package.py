@@ -24,7 +24,7 @@ from vn_dolisa_nlp.scoring import LABELS
 
 
 def compatible_range(version: str) -> str:
-    """``vn-dolisa-nlp>=0.2.0,<0.3.0`` for 0.2.0: the releases that keep the model's data files."""
+    """``vn-dolisa-nlp>=0.3.0,<0.4.0`` for 0.3.0: the releases that keep the model's data files."""
     major, minor, *_ = version.split(".")
     return f"vn-dolisa-nlp>={version},<{major}.{int(minor) + 1}.0"
 

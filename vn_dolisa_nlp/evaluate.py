@@ -282,10 +282,26 @@ def is_post_2025(markup: Path) -> bool:
     return int(header.get("year") or 0) > 2025
 
 
-def report(nlp: Language, name: str, files: list[Path], baseline: bool) -> str:
-    """The evaluation tables of one file set, as markdown."""
+SUMMARY_HEADER = ("| file set | paragraphs | QUANTITY | UNIT | LOC | ORG | DATE | POLICY_DOC | INDICATOR | "
+                  "INDICATOR overlap | link F1 | kind acc. | unit acc. | parent F1 | core-id facts |\n"
+                  "|---|" + "---:|" * 14)
+
+
+def summary_row(name: str, paragraphs: int, scores: Scores) -> str:
+    """One line of the summary table (the README's accuracy table): F1 per label and the link figures."""
+    cells = [f"{scores.ner[label].f:.3f}" for label in ("QUANTITY", "UNIT", "LOC", "ORG", "DATE", "POLICY_DOC",
+                                                         "INDICATOR")]
+    cells += [f"{scores.indicator_overlap.f:.3f}", f"{scores.links.f:.3f}", f"{scores.kind_accuracy:.3f}",
+              f"{scores.unit_accuracy:.3f}", f"{scores.parents.f:.3f}", f"{scores.facts.r:.3f}"]
+    return f"| {name} | {paragraphs} | " + " | ".join(cells) + " |"
+
+
+def report(nlp: Language, name: str, files: list[Path], baseline: bool, summary: list[str] | None = None) -> str:
+    """The evaluation tables of one file set, as markdown; its summary row is appended to ``summary``."""
     gold = [p for f in files for p in srsly.read_jsonl(f)]
     scores, pred = evaluate(nlp, gold)
+    if summary is not None:
+        summary.append(summary_row(name, len(gold), scores))
     parts = [f"### {name}: {len(gold)} paragraphs of {len(files)} report(s)", ner_table(scores)]
     if baseline:
         parts.append(baseline_table(gold, scores))
@@ -315,7 +331,9 @@ def main(argv: list[str] | None = None) -> None:
     config = {"components": {"vn_dolisa_linker": {"propose_indicators": False}}} if args.no_proposals else {}
     nlp = vn_dolisa_nlp.load(args.model, config=config)
     sets = file_sets(args.split) if args.split else {", ".join(f.name for f in args.files): args.files}
-    text = "\n".join(report(nlp, name, files, not args.no_baseline) for name, files in sets.items())
+    rows: list[str] = []
+    text = "\n".join(report(nlp, name, files, not args.no_baseline, rows) for name, files in sets.items())
+    text += "\n### summary\n\n" + SUMMARY_HEADER + "\n" + "\n".join(rows) + "\n"
     print(text)
     if args.out:
         args.out.write_text(text, encoding="utf-8")

@@ -337,10 +337,11 @@ def clean(ents: Iterable[Span]) -> list[Span]:
             if ent is None:
                 continue
         if ent.label_ == "LOC" and ent.start > 0 and doc[ent.start - 1].norm_ in _LOC_PREFIX \
-                and doc[ent.start - 1].ent_type_ == "" and doc[ent.start].norm_ not in _LOC_PREFIX:
+                and doc[ent.start - 1].ent_type_ == "" and doc[ent.start].norm_ not in _LOC_PREFIX \
+                and not (out and out[-1].end >= ent.start):  # the prefix may end the office before it
             ent = Span(doc, ent.start - 1, ent.end, label="LOC")
         out.append(ent)
-    return out
+    return filter_spans(out)  # a mended span never overlaps another
 
 
 def _trim_org(org: Span) -> Span | None:
