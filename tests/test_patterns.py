@@ -102,7 +102,8 @@ def test_patterns_are_built_once_per_vocab(model):
     doc = model("Giải quyết việc làm mới cho 11.309 lao động năm 2023 tại huyện Mường Chà.")
     assert RulePatterns.of(model.vocab) is RulePatterns.of(model.vocab)
     exact, later = model.get_pipe("vn_dolisa_rules_exact"), model.get_pipe("vn_dolisa_rules")
-    assert exact.patterns is later.patterns is RulePatterns.of(model.vocab)
+    # both components share one build (the cache keeps a few Vocabs: a long test session makes many)
+    assert exact.patterns is later.patterns and exact.patterns.vocab is model.vocab
     assert {("năm 2023", "DATE"), ("huyện Mường Chà", "LOC")} <= {(e.text, e.label_) for e in doc.ents}
 
 
