@@ -17,7 +17,7 @@ import pytest
 
 from vn_dolisa_nlp import cli
 from vn_dolisa_nlp.archive import (
-    archive_files, dask_client, default_files_per_partition, extract_archive, partitions, province_of,
+    archive_files, balanced_partitions, dask_client, default_files_per_partition, extract_archive, partitions, province_of,
     read_records, records_frame, write_partition, year_of,
 )
 from vn_dolisa_nlp.cli import main, process_file, process_files
@@ -128,6 +128,10 @@ def test_files_and_partitions(folder):
     assert [Path(p).name for p, _ in tasks] == [p.name for p in REPORTS]
     assert [len(g) for g in partitions(tasks, 3)] == [3, 1]
     assert default_files_per_partition(200, 2) == 8 and default_files_per_partition(10, 2) == 1
+    groups = balanced_partitions(list(range(200)), 2)  # 25 groups of 8 would give one worker 104 files
+    assert len(groups) % 2 == 0 and max(map(len, groups)) - min(map(len, groups)) <= 1
+    assert [t for g in groups for t in g] == list(range(200))
+    assert balanced_partitions([], 2) == [] and [len(g) for g in balanced_partitions([1, 2, 3], 2)] == [1, 1, 1]
 
 
 class FailsOn:

@@ -74,6 +74,18 @@ def partitions(tasks: Sequence[Task], files_per_partition: int) -> list[list[Tas
     return [list(tasks[i:i + files_per_partition]) for i in range(0, len(tasks), files_per_partition)]
 
 
+def balanced_partitions(tasks: Sequence[Task], n_workers: int) -> list[list[Task]]:
+    """Consecutive groups of near-equal size (they differ by one file at most), as many as a
+    multiple of ``n_workers`` (about eight per worker, at most :data:`MAX_FILES_PER_PARTITION`
+    files each), so that every worker gets the same share and the last ones end together."""
+    n_workers = max(n_workers, 1)
+    size = default_files_per_partition(len(tasks), n_workers)
+    count = math.ceil(len(tasks) / size) if tasks else 0
+    count = min(len(tasks), math.ceil(count / n_workers) * n_workers)
+    bounds = [round(i * len(tasks) / count) for i in range(count + 1)] if count else [0]
+    return [list(tasks[a:b]) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
 def default_files_per_partition(n_files: int, n_workers: int) -> int:
     """About eight partitions per worker, so that the last ones end together; at most
     :data:`MAX_FILES_PER_PARTITION` files each."""
@@ -333,7 +345,7 @@ def _extract(client: Client, tasks: list[Task], skipped: list[Skipped], output: 
     seconds["load"] = time.perf_counter() - t
     t = time.perf_counter()
     n_workers = len(client.scheduler_info().get("workers", {})) or 1
-    groups = partitions(tasks, files_per_partition or default_files_per_partition(len(tasks), n_workers))
+    groups = partitions(tasks, files_per_partition) if files_per_partition else balanced_partitions(tasks, n_workers)
     parts = client.map(partition_records, groups, model=model, retries=retries, pure=False)
     if output is not None:
         finals = client.map(write_partition, parts, range(len(groups)), output=output, retries=retries, pure=False)
