@@ -19,6 +19,22 @@ def sample_paragraphs(sample_report_text) -> list[str]:
 
 
 @pytest.fixture(scope="session")
+def nlp():
+    """The blank pipeline: our tokenizer, no trained components."""
+    import vn_dolisa_nlp
+
+    return vn_dolisa_nlp.blank()
+
+
+@pytest.fixture(scope="session")
+def found():
+    """``found(nlp, text)``: the (text, label) of the rules' spans (``rules.find_entities``)."""
+    from vn_dolisa_nlp.rules import find_entities
+
+    return lambda nlp, text: [(s.text, s.label_) for s in find_entities(nlp(text))]
+
+
+@pytest.fixture(scope="session")
 def model():
     """The installed trained pipeline."""
     import vn_dolisa_nlp

@@ -7,19 +7,9 @@ import unicodedata
 import pytest
 from spacy.tokens import Doc
 
-import vn_dolisa_nlp
 from vn_dolisa_nlp.patterns import RULES, RulePatterns, place_phrases, splits
 from vn_dolisa_nlp.rules import find_entities
 from vn_dolisa_nlp.vocabulary import LABELS
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return vn_dolisa_nlp.blank()
-
-
-def found(nlp, text: str) -> list[tuple[str, str]]:
-    return [(s.text, s.label_) for s in find_entities(nlp(text))]
 
 
 @pytest.mark.parametrize(
@@ -56,11 +46,11 @@ def found(nlp, text: str) -> list[tuple[str, str]]:
         ("với tổng số vốn 25.570 triệu", [("25.570", "QUANTITY"), ("triệu", "UNIT")]),
     ],
 )
-def test_patterns_find(nlp, text, expected):
+def test_patterns_find(found, nlp, text, expected):
     assert found(nlp, text) == expected
 
 
-def test_place_names_in_every_spelling_the_lookup_reads(nlp):
+def test_place_names_in_every_spelling_the_lookup_reads(found, nlp):
     """``Đăk Glong`` (the gazetteer) is also written ``Đắk Glong`` (a written report)."""
     assert {"đăk glong", "đắk glong"} <= place_phrases()
     text = "tỉnh đã phân bổ 186,5 tỷ đồng vốn cho các huyện Đắk Glong, Tuy Đức, Krông Nô;"

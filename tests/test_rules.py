@@ -9,15 +9,6 @@ import vn_dolisa_nlp
 from vn_dolisa_nlp.rules import clean, find_entities
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return vn_dolisa_nlp.blank()
-
-
-def found(nlp, text: str) -> list[tuple[str, str]]:
-    return [(s.text, s.label_) for s in find_entities(nlp(text))]
-
-
 @pytest.mark.parametrize(
     "text,expected",
     [
@@ -40,7 +31,7 @@ def found(nlp, text: str) -> list[tuple[str, str]]:
          [("Mường Chà", "LOC"), ("Điện Biên Đông", "LOC")]),
     ],
 )
-def test_rules_find(nlp, text, expected):
+def test_rules_find(found, nlp, text, expected):
     assert found(nlp, text) == expected
 
 
@@ -106,7 +97,7 @@ def test_clean_mends_place_prefix(nlp):
         ("Tổ chức Hội nghị tập huấn nghiệp vụ", []),
     ],
 )
-def test_layout_unit_date_document_and_organisation_rules(nlp, text, expected):
+def test_layout_unit_date_document_and_organisation_rules(found, nlp, text, expected):
     assert found(nlp, text) == expected
 
 

@@ -29,7 +29,7 @@ from .breakdowns import BREAKDOWNS, Item, find_items
 from .layout import ents_by_line, lines_of
 from .proposals import CANDIDATES
 from .taxonomy import Taxonomy, default_taxonomy
-from .vocabulary import QUALIFIERS
+from .vocabulary import EXISTENTIAL, QUALIFIERS
 
 FEATURES = (
     "bias", "before", "after", "log_dist", "same_sentence", "nearest_before", "nearest_after",
@@ -38,7 +38,6 @@ FEATURES = (
     "unit_fits", "has_core_id", "first_in_paragraph", "adjacent", "comma_between", "proposed",
     "after_existential", "proposed_after",
 )
-_EXISTENTIAL = {"có", "hiện có", "đã có", "đang có", "còn có"}
 MAX_DISTANCE = 600  # tokens; no report links a number to a phrase farther away
 _MARKS = {";": "semicolon", ":": "colon", "là": "la", "(": "paren", ")": "paren", ".": "period", ",": "comma",
           "trong đó": "trong_do", "trong": "trong", "đó": "do"}
@@ -148,8 +147,8 @@ class PairFeatures:
             "proposed": float(proposed),
             "proposed_after": float(proposed and not before),
             "after_existential": float(not before and q.start > 0 and (
-                doc[q.start - 1].norm_ in _EXISTENTIAL
-                or q.start > 1 and doc[q.start - 1].norm_ in QUALIFIERS and doc[q.start - 2].norm_ in _EXISTENTIAL)),
+                doc[q.start - 1].norm_ in EXISTENTIAL
+                or q.start > 1 and doc[q.start - 1].norm_ in QUALIFIERS and doc[q.start - 2].norm_ in EXISTENTIAL)),
         }
 
 

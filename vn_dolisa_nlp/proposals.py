@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from .layout import ents_by_line, lines_of
 from .units import unit_of
 from .vocabulary import CLAUSE_BOUNDARIES as _BOUNDARIES
-from .vocabulary import CHANGE_DOWN, CHANGE_UP, QUALIFIERS, TIME_UNITS, has_line_break
+from .vocabulary import CHANGE_DOWN, CHANGE_UP, EXISTENTIAL, QUALIFIERS, TIME_UNITS, has_line_break
 
 # a number after these states a change or a share of a measure named elsewhere
 _COMPARATIVES = {"đạt", "tăng", "giảm", "chiếm", "bằng", "còn", "xuống", "lên", "vượt", "thu hút", "/"}
@@ -40,7 +40,6 @@ _SCAFFOLDING = {"đã", "được", "đang", "hiện", "hiện có", "có", "ti�
                 "toàn", "thành công", "trên", "địa bàn", "trên địa bàn"}
 _RIGHT_STOPS = {",", "với", "cho", "tại", "vào", "trong", "đến", "so", "của", "thuộc", "bằng", "là", "từ", "và",
                 "theo", "nhằm", "để", "trên", "đạt", "chiếm", "so với"} | CHANGE_UP | CHANGE_DOWN
-_EXISTENTIAL = {"có", "hiện có", "đã có", "đang có", "còn có"}
 CANDIDATES = "indicator_candidates"
 MAX_WORDS = 12
 MAX_WALK = 64  # tokens a pattern reads from the number; a phrase is at most MAX_WORDS once trimmed
@@ -99,7 +98,7 @@ def _existential(doc: Doc, q: Span, start: int) -> bool:
     i = q.start - 1
     while i >= start and doc[i].norm_ in QUALIFIERS and doc[i].norm_ != "có":
         i -= 1
-    return i >= start and doc[i].norm_ in _EXISTENTIAL
+    return i >= start and doc[i].norm_ in EXISTENTIAL
 
 
 def _skipped(doc: Doc, q: Span, start: int, index: ClauseIndex, line_start: int) -> bool:

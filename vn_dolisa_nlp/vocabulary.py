@@ -46,6 +46,9 @@ QUALIFIERS: dict[str, str] = {
 CHANGE_UP = frozenset({"tăng", "tăng thêm", "tăng lên", "nâng"})
 CHANGE_DOWN = frozenset({"giảm", "giảm thêm", "giảm được"})
 
+# ``có`` and its forms: a number after them is counted, its measure named after its unit.
+EXISTENTIAL = frozenset({"có", "hiện có", "đã có", "đang có", "còn có"})
+
 TIME_UNIT_WORDS = frozenset({"năm", "tháng", "ngày", "quý", "tuần"})  # written units of time
 TIME_UNITS = frozenset({"year", "month", "day"})  # canonical units of time (units.py)
 
