@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import Iterable
 
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
@@ -82,6 +84,17 @@ def lines_of(doc: Doc) -> SpanGroup:
 def line_starts(doc: Doc) -> list[int]:
     """Start tokens of the lines, for :func:`line_at`."""
     return [line.start for line in lines_of(doc)]
+
+
+def hash_mask(values: np.ndarray, doc: Doc, words: Iterable[str]) -> np.ndarray:
+    """Which tokens are one of ``words``, given the hashes of one attribute of every token
+    (``doc.to_array("ORTH")`` or ``"NORM"``); one comparison per word, cheaper than
+    ``np.isin`` for the few words the stages ask about."""
+    strings = doc.vocab.strings
+    mask = np.zeros(len(values), dtype=bool)
+    for word in words:
+        mask |= values == strings.add(word)
+    return mask
 
 
 def line_at(starts: list[int], token: int) -> int:

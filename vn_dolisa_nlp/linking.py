@@ -14,6 +14,7 @@ code. The decision threshold is the linker's config setting (chosen on dev).
 from __future__ import annotations
 
 import math
+import operator
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,8 +26,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
-from .breakdowns import BREAKDOWNS, Item, find_items
-from .layout import ents_by_line, lines_of
+from .breakdowns import BREAKDOWNS, Item, find_items, opening_tokens
+from .layout import ents_by_line, lines_of, hash_mask
 from .proposals import CANDIDATES
 from .taxonomy import Taxonomy, default_taxonomy
 from .vocabulary import EXISTENTIAL, QUALIFIERS
@@ -94,7 +95,7 @@ class PairFeatures:
                 self._positions[name].append(i)
         starts = doc.to_array("SENT_START") == 1
         self._sent = (np.cumsum(starts) - 1).tolist() if len(doc) else []
-        is_opener = np.isin(orths, [strings.add(m) for m in _CLAUSE_OPENERS])
+        is_opener = hash_mask(orths, doc, _CLAUSE_OPENERS)
         positions = np.where(is_opener, np.arange(len(doc)), -1)
         last = np.maximum.accumulate(positions) if len(doc) else positions
         self._opener = np.concatenate([[-1], last]).tolist()  # last token in ; ( ) before token i
@@ -159,8 +160,12 @@ class LinkScorer:
     coef: dict[str, float]
     intercept: float
 
+    def __post_init__(self) -> None:
+        self._names, self._weights = tuple(self.coef), tuple(self.coef.values())
+
     def probability(self, features: dict[str, float]) -> float:
-        z = self.intercept + sum(self.coef.get(k, 0.0) * v for k, v in features.items())
+        """``features`` holds every name of :data:`FEATURES` (as :class:`PairFeatures` gives them)."""
+        z = self.intercept + sum(map(operator.mul, self._weights, map(features.__getitem__, self._names)))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def to_dict(self) -> dict:
@@ -254,6 +259,7 @@ class Linker:
             doc.spans[BREAKDOWNS] = []
             return doc
         features = PairFeatures(doc, self.taxonomy)
+        opening = opening_tokens(doc)
         proposals: dict[int, list[Span]] = {}
         for s in doc.spans.get(CANDIDATES, []) if self.propose else []:
             proposals.setdefault(int(s.id_), []).append(s)
@@ -267,11 +273,15 @@ class Linker:
             spans = LineSpans(line.start, [e for e in ents if e.label_ == "INDICATOR"], quantities)
             units = UnitIndex([e for e in ents if e.label_ == "UNIT"])
 
-            def canonical_unit(q: Span) -> str | None:
-                unit = units.of(q)
-                return unit._.unit if unit is not None else None
+            unit_at: dict[int, str | None] = {}
 
-            items = {item.quantity: item for item in find_items(line, quantities, canonical_unit)}
+            def canonical_unit(q: Span) -> str | None:
+                if q.start not in unit_at:
+                    unit = units.of(q)
+                    unit_at[q.start] = unit._.unit if unit is not None else None
+                return unit_at[q.start]
+
+            items = {item.quantity: item for item in find_items(line, quantities, canonical_unit, opening)}
             links: dict[int, tuple] = {}
             for q in quantities:
                 canonical = canonical_unit(q)

@@ -54,6 +54,8 @@ def normalize_text(text: str) -> str:
     The result can differ in length from the input (NFD input is longer), so
     callers normalise one token or syllable at a time when offsets matter.
     """
+    if text.isascii():  # numbers, codes, marks: nothing to compose or move
+        return text
     text = unicodedata.normalize("NFC", text)
     return _OLD_TONE.sub(_fix_tone, text)
 

@@ -23,7 +23,7 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .layout import ents_by_line, lines_of
+from .layout import ents_by_line, lines_of, hash_mask
 from .units import unit_of
 from .vocabulary import CLAUSE_BOUNDARIES as _BOUNDARIES
 from .vocabulary import CHANGE_DOWN, CHANGE_UP, EXISTENTIAL, QUALIFIERS, TIME_UNITS, has_line_break
@@ -53,8 +53,9 @@ class ClauseIndex:
         n = len(doc)
         strings = doc.vocab.strings
         orths = doc.to_array("ORTH")
-        texts = {h: strings[h] for h in set(orths.tolist())}
-        stop = np.array([texts[h] in _BOUNDARIES or has_line_break(texts[h]) for h in orths.tolist()], dtype=bool)
+        kinds, inverse = np.unique(orths, return_inverse=True)  # each distinct token text judged once
+        stop = np.array([strings[h] in _BOUNDARIES or has_line_break(strings[h]) for h in kinds.tolist()],
+                        dtype=bool)[inverse.reshape(-1)] if n else np.zeros(0, dtype=bool)
         index = np.arange(n)
         # start[i]: first token after the last boundary before i; end[i]: first boundary at or after i
         before = np.concatenate([[-1], np.maximum.accumulate(np.where(stop, index, -1))[:-1]]) if n else index
@@ -66,7 +67,7 @@ class ClauseIndex:
             return np.concatenate([[0], np.cumsum(values)]).tolist()
 
         def is_text(*words: str) -> np.ndarray:
-            return np.isin(orths, [strings.add(w) for w in words])
+            return hash_mask(orths, doc, words)
 
         self.depth = counts(is_text("(").astype(int) - is_text(")").astype(int))
         self.quotes = counts(is_text("“").astype(int) - is_text("”").astype(int))
