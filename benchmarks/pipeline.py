@@ -44,11 +44,11 @@ def peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
 
 
-def memory_child(what: str) -> None:
+def memory_child(what: str, model: str | None) -> None:
     """Run in a fresh process: print the peak RSS (MiB) after ``what``."""
     import vn_dolisa_nlp
 
-    nlp = vn_dolisa_nlp.load()
+    nlp = vn_dolisa_nlp.load(model)
     nlp("Giải quyết việc làm cho 11.309 lao động.")
     texts = [p.read_text(encoding="utf-8") for p in REPORTS]
     if what == "reports":
@@ -61,9 +61,10 @@ def memory_child(what: str) -> None:
     print(f"{peak_mib():.0f}")
 
 
-def memory(what: str) -> str:
-    out = subprocess.run([sys.executable, __file__, "--memory-child", what], capture_output=True, text=True,
-                         check=True).stdout.split()
+def memory(what: str, model: str | None) -> str:
+    model_args = ["--model", model] if model else []
+    out = subprocess.run([sys.executable, __file__, "--memory-child", what, *model_args], capture_output=True,
+                         text=True, check=True).stdout.split()
     return out[-1]
 
 
@@ -85,14 +86,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-memory", action="store_true")
+    parser.add_argument("--model", default=None, help="a pipeline's name or path (default: the packaged vi_dolisa_sm)")
     parser.add_argument("--memory-child", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.memory_child:
-        memory_child(args.memory_child)
+        memory_child(args.memory_child, args.model)
         return
     cores = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
     memory_rows = [] if args.no_memory else [  # first, before this process loads anything or pins itself
-        (label, memory(what)) for label, what in (("loaded", "load"), ("the four reports, one Doc each", "reports"),
+        (label, memory(what, args.model)) for label, what in (("loaded", "load"), ("the four reports, one Doc each", "reports"),
                                                   ("a 5 MB document", "5mb"))]
 
     import vn_dolisa_nlp
@@ -102,7 +104,7 @@ def main() -> None:
     reports = [p.read_text(encoding="utf-8") for p in REPORTS]
     paragraphs = [line for text in reports for line in text.splitlines() if line.strip()]
     n_words = sum(len(p.split()) for p in paragraphs)
-    nlp = vn_dolisa_nlp.load()
+    nlp = vn_dolisa_nlp.load(args.model)
     list(nlp.pipe(paragraphs[:20]))
     ner(paragraphs[0])
     ViPosTagger.postagging(ViTokenizer.tokenize(paragraphs[0]))
