@@ -8,7 +8,9 @@ different names. Each configuration runs in a fresh process (its imports, start-
 memory its own) and writes Parquet:
 
 - ``plain``: ``vn-dolisa extract DIR --format parquet -o rows.parquet`` (its start-up: loading
-  the pipeline, timed in a process of its own);
+  the pipeline, timed in a process of its own), with one BLAS thread as every worker process
+  has, so that each run computes on one core per process (left alone, the plain command line's
+  numpy also multiplies on the second core);
 - ``--n-process 2``: the same with two worker processes;
 - ``dask, N workers``: ``vn-dolisa extract DIR --dask --n-process N -o DIR`` as the command
   line runs it (a ``LocalCluster``, the pipeline loaded by each worker, the dataset written).
@@ -37,7 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 RAW = sorted((ROOT / "corpus" / "raw").glob("*.txt"))
 CONFIGS = ("load", "plain", "n-process-2", "dask-1", "dask-2")
-LABELS = {"plain": "plain CLI", "n-process-2": "plain CLI, --n-process 2", "dask-1": "Dask LocalCluster, 1 worker",
+LABELS = {"plain": "plain CLI, one BLAS thread", "n-process-2": "plain CLI, --n-process 2", "dask-1": "Dask LocalCluster, 1 worker",
           "dask-2": "Dask LocalCluster, 2 workers"}
 
 
@@ -72,12 +74,18 @@ def run_one(config: str, folder: str, out: str, files_per_partition: int | None)
         return {"wall": wall, "startup": startup, "rss": rss, "records": archive.n_records,
                 "exit": int(len(archive.failures) > 0), "main_rss": _peak_mib()}
     if config == "load":
+        from threadpoolctl import threadpool_limits
+
         import vn_dolisa_nlp
 
+        threadpool_limits(1)
         vn_dolisa_nlp.load()
         return {"wall": time.perf_counter() - started}
+    from threadpoolctl import threadpool_limits
+
     from vn_dolisa_nlp import cli
 
+    threadpool_limits(1)  # as in every worker: the runs compare one core per process
     started = time.perf_counter()
     argv = ["extract", folder, "--format", "parquet", "-o", out]
     if config == "n-process-2":
