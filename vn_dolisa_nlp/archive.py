@@ -273,8 +273,7 @@ def worker_config() -> dict:
     """Dask settings for workers that run the pipeline: no sampling profiler (it walks the task
     thread's stack every 10 ms) and glibc's own malloc trimming instead of Dask's 64 KiB
     ``MALLOC_TRIM_THRESHOLD_`` (freed memory goes back to the system at once, and the next
-    batch asks for it again). With Dask's defaults a worker took about 15% longer over the same
-    files than a plain process (README, Archives)."""
+    batch asks for it again); both cost a worker that computes all the time."""
     environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ", {}))
     environ.pop("MALLOC_TRIM_THRESHOLD_", None)
     return {"distributed.worker.profile.enabled": False, "distributed.nanny.pre-spawn-environ": environ}
