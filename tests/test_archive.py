@@ -18,7 +18,7 @@ import pytest
 from vn_dolisa_nlp import cli
 from vn_dolisa_nlp.archive import (
     archive_files, balanced_partitions, dask_client, default_files_per_partition, extract_archive, partitions, province_of,
-    read_records, records_frame, write_partition, year_of,
+    read_records, records_frame, worker_config, write_partition, year_of,
 )
 from vn_dolisa_nlp.cli import main, process_file, process_files
 
@@ -209,3 +209,15 @@ def test_worker_killed_mid_partition(client, folder, plain, tmp_path):
     assert rows_of(records) == rows_of(plain)
     assert max(Counter(zip(records.source, records.id)).values()) == 1
     assert pids[killed] not in client.run(os.getpid).values()  # that process is gone, a new one took its place
+
+
+def test_local_workers_run_without_profiler_and_eager_malloc_trim(client):
+    """The LocalCluster's workers: no sampling profiler, glibc's own malloc trimming, still one BLAS thread."""
+    import dask
+
+    def settings():
+        return (dask.config.get("distributed.worker.profile.enabled"), os.environ.get("MALLOC_TRIM_THRESHOLD_"),
+                os.environ.get("OPENBLAS_NUM_THREADS"))
+
+    assert set(client.run(settings).values()) == {(False, None, "1")}
+    assert "MALLOC_TRIM_THRESHOLD_" not in worker_config()["distributed.nanny.pre-spawn-environ"]
