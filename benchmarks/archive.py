@@ -39,8 +39,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 RAW = sorted((ROOT / "corpus" / "raw").glob("*.txt"))
 CONFIGS = ("load", "plain", "n-process-2", "dask-1", "dask-2")
-LABELS = {"plain": "plain CLI, one BLAS thread", "n-process-2": "plain CLI, --n-process 2", "dask-1": "Dask LocalCluster, 1 worker",
-          "dask-2": "Dask LocalCluster, 2 workers"}
+LABELS = {"plain": "plain CLI, one BLAS thread", "n-process-2": "plain CLI, --n-process 2",
+          "dask-1": "Dask LocalCluster, 1 worker", "dask-2": "Dask LocalCluster, 2 workers"}
 
 
 def make_folder(folder: Path, n_files: int) -> int:
@@ -73,19 +73,16 @@ def run_one(config: str, folder: str, out: str, files_per_partition: int | None)
         startup = cluster + archive.seconds["load"]
         return {"wall": wall, "startup": startup, "rss": rss, "records": archive.n_records,
                 "exit": int(len(archive.failures) > 0), "main_rss": _peak_mib()}
-    if config == "load":
-        from threadpoolctl import threadpool_limits
-
-        import vn_dolisa_nlp
-
-        threadpool_limits(1)
-        vn_dolisa_nlp.load()
-        return {"wall": time.perf_counter() - started}
     from threadpoolctl import threadpool_limits
 
+    threadpool_limits(1)  # as in every worker: the runs compare one core per process
+    if config == "load":
+        import vn_dolisa_nlp
+
+        vn_dolisa_nlp.load()
+        return {"wall": time.perf_counter() - started}
     from vn_dolisa_nlp import cli
 
-    threadpool_limits(1)  # as in every worker: the runs compare one core per process
     started = time.perf_counter()
     argv = ["extract", folder, "--format", "parquet", "-o", out]
     if config == "n-process-2":

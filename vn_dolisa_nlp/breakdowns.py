@@ -22,10 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-import numpy as np
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
-from .layout import hash_mask
 from .vocabulary import CHANGE_DOWN, CHANGE_UP, QUALIFIERS, TIME_UNITS
 
 CUES = frozenset({"trong đó", "gồm", "bao gồm", "cụ thể", "riêng", "trong số đó", "cụ thể là", "chia ra"})
@@ -60,18 +58,10 @@ def _is_cue(doc, i: int) -> int:
     return 0
 
 
-def opening_tokens(doc: Doc) -> np.ndarray:
-    """Which tokens may open a breakdown (a cue, ``trong`` of ``trong đó``, a bracket, a colon):
-    a line with none of them has no items, and :func:`find_items` need not read it."""
-    return hash_mask(doc.to_array("ORTH"), doc, ("(", ":")) | hash_mask(doc.to_array("NORM"), doc, (*CUES, "trong"))
-
-
-def find_items(line: Span, quantities: Sequence[Span], unit_of: Callable[[Span], str | None],
-               opening: np.ndarray | None = None) -> list[Item]:
-    """The breakdown items of one line; ``unit_of`` gives a quantity's canonical unit;
-    ``opening``: :func:`opening_tokens` of the ``Doc``, to skip lines that open no breakdown."""
+def find_items(line: Span, quantities: Sequence[Span], unit_of: Callable[[Span], str | None]) -> list[Item]:
+    """The breakdown items of one line; ``unit_of`` gives a quantity's canonical unit."""
     doc = line.doc
-    if not quantities or opening is not None and not opening[line.start:line.end].any():
+    if not quantities:
         return []
     q_at = {q.start: q for q in quantities}
     sentence_start = line.start

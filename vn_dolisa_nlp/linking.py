@@ -26,8 +26,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
-from .breakdowns import BREAKDOWNS, Item, find_items, opening_tokens
-from .layout import ents_by_line, lines_of, hash_mask
+from .breakdowns import BREAKDOWNS, Item, find_items
+from .layout import ents_by_line, hash_mask, lines_of
 from .proposals import CANDIDATES
 from .taxonomy import Taxonomy, default_taxonomy
 from .vocabulary import EXISTENTIAL, QUALIFIERS
@@ -259,7 +259,6 @@ class Linker:
             doc.spans[BREAKDOWNS] = []
             return doc
         features = PairFeatures(doc, self.taxonomy)
-        opening = opening_tokens(doc)
         proposals: dict[int, list[Span]] = {}
         for s in doc.spans.get(CANDIDATES, []) if self.propose else []:
             proposals.setdefault(int(s.id_), []).append(s)
@@ -281,7 +280,7 @@ class Linker:
                     unit_at[q.start] = unit._.unit if unit is not None else None
                 return unit_at[q.start]
 
-            items = {item.quantity: item for item in find_items(line, quantities, canonical_unit, opening)}
+            items = {item.quantity: item for item in find_items(line, quantities, canonical_unit)}
             links: dict[int, tuple] = {}
             for q in quantities:
                 canonical = canonical_unit(q)

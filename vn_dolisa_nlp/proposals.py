@@ -23,7 +23,7 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .layout import ents_by_line, lines_of, hash_mask
+from .layout import ents_by_line, hash_mask, lines_of
 from .units import unit_of
 from .vocabulary import CLAUSE_BOUNDARIES as _BOUNDARIES
 from .vocabulary import CHANGE_DOWN, CHANGE_UP, EXISTENTIAL, QUALIFIERS, TIME_UNITS, has_line_break
