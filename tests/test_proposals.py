@@ -67,3 +67,27 @@ def test_linker_ranks_the_proposals_and_adds_the_chosen_one_to_the_entities():
     off = spacy.load("vi_dolisa_sm", exclude=["ner"], config={"components": {"vn_dolisa_linker": {
         "propose_indicators": False}}})
     assert next(r for r in off(text)._.records if r["quantity_text"] == "62.513")["indicator_text"] is None
+
+
+def test_a_proposal_before_cho_links_where_no_entity_names_the_measure():
+    """``[Tập huấn phòng ngừa mại dâm] cho 1200 người``: without the ner the proposal before ``cho``
+    is linked (feature ``proposed_cho``); it was not before that feature, at 0.32 (Thừa Thiên Huế 2023)."""
+    import spacy
+
+    from vn_dolisa_nlp.linking import PairFeatures, LineSpans
+
+    nlp = spacy.load("vi_dolisa_sm", exclude=["ner"])
+    doc = nlp("Tập huấn phòng ngừa mại dâm cho 1200 người là cán bộ cốt cán các huyện, thành phố.")
+    rec = next(r for r in doc._.records if r["quantity_text"] == "1200")
+    assert rec["indicator_text"] == "Tập huấn phòng ngừa mại dâm"
+    linker = nlp.get_pipe("vn_dolisa_linker")
+    assert linker.scorer.coef["proposed_cho"] > 0
+    q = next(e for e in doc.ents if e.text == "1200")
+    proposal = doc.spans["indicator_candidates"][0]
+    feats = PairFeatures(doc, linker.taxonomy)(q, proposal, LineSpans(0, [], [q]), None, None, proposed=True)
+    assert feats["proposed_cho"] == 1.0 and feats["cho_before_q"] == 1.0
+    doc = nlp("Trong năm đã cấp thẻ bảo hiểm y tế với 42.163 người.")
+    q = next(e for e in doc.ents if e.text == "42.163")
+    proposal = next(s for s in doc.spans["indicator_candidates"] if int(s.id_) == q.start)
+    assert PairFeatures(doc, linker.taxonomy)(q, proposal, LineSpans(0, [], [q]), None, None, proposed=True)[
+        "proposed_cho"] == 0.0  # "với" is no "cho"

@@ -93,8 +93,8 @@ def choose_threshold(scorer: LinkScorer, dev_ids: list[str]) -> tuple[float, flo
     return best
 
 
-def train(doc_ids: list[str], seed: int = 13) -> LinkScorer:
-    X, y = examples(doc_ids)
+def train(doc_ids: list[str], seed: int = 13, drop: float = 0.3) -> LinkScorer:
+    X, y = examples(doc_ids, seed=seed, drop=drop)
     model = LogisticRegression(C=1.0, max_iter=2000, random_state=seed, fit_intercept=False)
     model.fit(X, y)
     coef = {f: float(c) for f, c in zip(FEATURES, model.coef_[0])}
@@ -113,10 +113,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "training" / "output" / "link_model.json")
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--drop", type=float, default=0.3,
+                        help="share of gold INDICATOR spans removed in the second reading of each paragraph")
     parser.add_argument("--config", type=Path, default=ROOT / "configs" / "pipeline.cfg",
                         help="fail when this config's linker threshold is not the one chosen on dev")
     args = parser.parse_args()
-    scorer = train(split_ids("train"), seed=args.seed)
+    scorer = train(split_ids("train"), seed=args.seed, drop=args.drop)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     scorer.to_disk(args.out)
     print(f"-> {args.out}")

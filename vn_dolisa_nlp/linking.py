@@ -37,7 +37,7 @@ FEATURES = (
     "quantities_between", "indicators_between", "semicolon_between", "colon_between", "la_between",
     "cho_before_q", "trong_do_between", "paren_open_q", "paren_between", "period_between",
     "unit_fits", "has_core_id", "first_in_paragraph", "adjacent", "comma_between", "proposed",
-    "after_existential", "proposed_after",
+    "after_existential", "proposed_after", "proposed_cho",
 )
 MAX_DISTANCE = 600  # tokens; no report links a number to a phrase farther away
 _MARKS = {";": "semicolon", ":": "colon", "là": "la", "(": "paren", ")": "paren", ".": "period", ",": "comma",
@@ -105,6 +105,13 @@ class PairFeatures:
         k = bisect_left(positions, a)
         return k < len(positions) and positions[k] < b
 
+    def _after_cho(self, q: Span) -> bool:
+        """``cho`` right before ``q``, qualifiers aside (``cho hơn 2.000 lượt người``)."""
+        i = q.start - 1
+        while i >= 0 and self.doc[i].norm_ in QUALIFIERS:
+            i -= 1
+        return i >= 0 and self.doc[i].norm_ == "cho"
+
     def __call__(self, q: Span, ind: Span, line: LineSpans, q_unit: str | None,
                  ind_id: str | None, proposed: bool = False) -> dict[str, float]:
         """Features of the pair (``q``, ``ind``) within ``line``; ``proposed``: ``ind`` is the
@@ -147,6 +154,7 @@ class PairFeatures:
             "comma_between": float(self._has("comma", lo, hi)),
             "proposed": float(proposed),
             "proposed_after": float(proposed and not before),
+            "proposed_cho": float(proposed and before and self._after_cho(q)),
             "after_existential": float(not before and q.start > 0 and (
                 doc[q.start - 1].norm_ in EXISTENTIAL
                 or q.start > 1 and doc[q.start - 1].norm_ in QUALIFIERS and doc[q.start - 2].norm_ in EXISTENTIAL)),
