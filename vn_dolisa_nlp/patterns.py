@@ -1,9 +1,10 @@
 """The exact rules as spaCy patterns, built once per ``Vocab``.
 
 - A ``Matcher`` holds the token patterns of dates (full dates, day/month, month/year,
-  quarters, years with their lead words, ranges, ``6 tháng đầu năm 2024``, named days,
-  holidays), of policy documents (codes with their type word and issue date, numbered
+  quarters, years with their lead words, ranges, ``6 tháng đầu năm 2024``, named days),
+  of policy documents (codes with their type word and issue date, numbered
   programmes, laws and national programmes) and of numbers.
+- Holidays (``Tết ...``) start at a token whose ``NORM`` a regex accepts, judged once per word.
 - A ``PhraseMatcher`` on ``NORM`` holds the gazetteer's place names and the countries
   (``LOC``; the admin prefix written before a name is read by ``rules.py``) and the unit
   phrases of ``units.py`` (``UNIT``).
@@ -17,7 +18,7 @@ hashes ``PhraseMatcher`` keeps: building them makes no ``Doc`` or ``Lexeme``.
 Each :class:`Rule` of :data:`RULES` proposes one label; rules with the same token patterns
 share one ``Matcher`` key and its hits. A pattern's first token is matched on attributes spaCy
 reads in C (``LIKE_NUM``, ``IS_ALPHA``, ...: a ``REGEX`` or ``IN`` there runs Python on every
-token, as ``Tết``'s does), and the rule's ``first`` regexes then check its exact shape on each hit.
+token, so holidays are found outside it), and the rule's ``first`` regexes then check its exact shape on each hit.
 Where a rule is procedural, its ``adjust`` function checks or extends the hit: a year's lead
 words (``cùng kỳ``, ``cuối``, a header's ``ngày tháng``), a code's type word and issue date, a
 holiday's capitalised name, a law's name up to the clause's end, a named day before its
@@ -254,8 +255,6 @@ RULES: dict[str, Rule] = {
     "DATE_SPAN": Rule("DATE", [[SHAPED, DASH, _shape(FULL_DATE)]], first=(FULL_DATE,)),  # 27/7/1947 – 27/7/2023
     "DATE_TOKEN": Rule("DATE", [[SHAPED]], first=(YEAR_RANGE, FULL_DATE, DATE_RANGE)),  # 2021-2025, 14/7/2023
     "NAMED_DAY": Rule("DATE", [[NUMERIC, _norm("/"), _shape(MONTH)]], first=(DAY,), adjust=_named_day),
-    # a REGEX: the segmenter may join Tết to any next syllable (Tết ta, Tết dương lịch)
-    "HOLIDAY": Rule("DATE", [[{"NORM": {"REGEX": HOLIDAY_WORD.pattern}}]], adjust=_holiday),
     "NUMBERED_PROGRAMME": Rule("POLICY_DOC", _each(NUMBERED_PROGRAMMES, _norm("số", op="?"),
                                                    {"TEXT": {"REGEX": r"^\d{1,3}$"}}), adjust=_numbered_programme),
     "DOCUMENT_CODE": Rule("POLICY_DOC", [[SHAPED]], first=(CODE,), adjust=_document),  # 08/2023/NQ-HĐND
@@ -397,6 +396,7 @@ class RulePatterns:
         self.phrases.add("LOC", phrase_patterns(place_phrases()))
         self.phrases.add("UNIT", phrase_patterns(unit_phrases()))
         self._loc, self._unit = vocab.strings["LOC"], vocab.strings["UNIT"]
+        self._holiday_norms: dict[int, bool] = {}  # NORM hash -> a Tết token: each word's regex runs once
 
     @classmethod
     def of(cls, vocab: Vocab) -> RulePatterns:
@@ -432,4 +432,21 @@ class RulePatterns:
                 found = rule.adjust(doc, start, end, units) if rule.adjust else (start, end)
                 if found is not None:
                     spans[rule.label].append(found)
+        for start in self._holidays(doc):
+            found = _holiday(doc, start, start + 1, units)
+            if found is not None:
+                spans["DATE"].append(found)
         return RuleMatches(spans, sorted(numbers), places, units)
+
+    def _holidays(self, doc: Doc) -> list[int]:
+        """Tokens whose NORM is ``Tết`` or starts with it: the segmenter may join Tết to any next
+        syllable (``Tết ta``, ``Tết dương lịch``), so a regex decides, once per word. (In the
+        ``Matcher`` a first-token ``REGEX`` runs on every token of every ``Doc``.)"""
+        memo, strings, found = self._holiday_norms, doc.vocab.strings, []
+        for i, h in enumerate(doc.to_array("NORM").tolist()):
+            hit = memo.get(h)
+            if hit is None:
+                hit = memo[h] = HOLIDAY_WORD.match(strings[h]) is not None
+            if hit:
+                found.append(i)
+        return found

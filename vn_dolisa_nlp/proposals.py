@@ -19,11 +19,10 @@ Scaffolding (``đã``, ``tổ chức``, ``tiếp tục`` ...), qualifiers (``hơ
 
 from __future__ import annotations
 
-import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .layout import ents_by_line, hash_mask, lines_of
+from .layout import ents_by_line, lines_of
 from .units import unit_of
 from .vocabulary import CLAUSE_BOUNDARIES as _BOUNDARIES
 from .vocabulary import CHANGE_DOWN, CHANGE_UP, EXISTENTIAL, QUALIFIERS, TIME_UNITS, has_line_break
@@ -46,32 +45,38 @@ MAX_WALK = 64  # tokens a pattern reads from the number; a phrase is at most MAX
 
 
 class ClauseIndex:
-    """Per-token facts the proposal patterns need, counted once per ``Doc``: clause
-    bounds, bracket and quote depth, INDICATOR tokens."""
+    """Per-token facts the proposal patterns need, counted in one pass over the token hashes of
+    a ``Doc``: clause bounds, bracket and quote depth, INDICATOR tokens."""
 
     def __init__(self, doc: Doc) -> None:
         n = len(doc)
         strings = doc.vocab.strings
-        orths = doc.to_array("ORTH")
-        kinds, inverse = np.unique(orths, return_inverse=True)  # each distinct token text judged once
-        stop = np.array([strings[h] in _BOUNDARIES or has_line_break(strings[h]) for h in kinds.tolist()],
-                        dtype=bool)[inverse.reshape(-1)] if n else np.zeros(0, dtype=bool)
-        index = np.arange(n)
+        orths, spaces, ent_types = (doc.to_array(["ORTH", "IS_SPACE", "ENT_TYPE"]).T.tolist() if n
+                                    else ([], [], []))
+        indicator = strings.add("INDICATOR")
+        opens, closes = strings.add("("), strings.add(")")
+        quote_opens, quote_closes = strings.add("“"), strings.add("”")
+        boundaries = {strings.add(b) for b in _BOUNDARIES}
         # start[i]: first token after the last boundary before i; end[i]: first boundary at or after i
-        before = np.concatenate([[-1], np.maximum.accumulate(np.where(stop, index, -1))[:-1]]) if n else index
-        self.start = (before + 1).tolist()
-        after = np.where(stop, index, n)
-        self.end = np.minimum.accumulate(after[::-1])[::-1].tolist() if n else []
-
-        def counts(values: np.ndarray) -> list[int]:
-            return np.concatenate([[0], np.cumsum(values)]).tolist()
-
-        def is_text(*words: str) -> np.ndarray:
-            return hash_mask(orths, doc, words)
-
-        self.depth = counts(is_text("(").astype(int) - is_text(")").astype(int))
-        self.quotes = counts(is_text("“").astype(int) - is_text("”").astype(int))
-        self.indicators = counts(doc.to_array("ENT_TYPE") == strings.add("INDICATOR"))
+        self.start, self.depth, self.quotes, self.indicators = [], [0], [0], [0]
+        stops, last, depth, quotes, indicators = [], -1, 0, 0, 0
+        for i, (h, space, ent) in enumerate(zip(orths, spaces, ent_types)):
+            self.start.append(last + 1)
+            if h in boundaries or space and has_line_break(strings[h]):
+                stops.append(i)
+                last = i
+            depth += (h == opens) - (h == closes)
+            quotes += (h == quote_opens) - (h == quote_closes)
+            indicators += ent == indicator
+            self.depth.append(depth)
+            self.quotes.append(quotes)
+            self.indicators.append(indicators)
+        self.end, k = [], 0
+        stops.append(n)
+        for i in range(n):
+            if stops[k] < i:
+                k += 1
+            self.end.append(stops[k])
 
 
 def propose_indicators(q: Span, index: ClauseIndex, line_start: int) -> list[Span]:
