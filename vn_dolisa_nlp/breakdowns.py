@@ -48,12 +48,12 @@ class Item:
     comment: bool = False      # a change or ratio of the item before it, within the breakdown: linked as usual
 
 
-def _is_cue(doc, i: int) -> int:
-    """Length in tokens of a breakdown cue at token ``i`` (0 when none)."""
-    norm = doc[i].norm_
+def _cue_width(norms: list[str], k: int) -> int:
+    """Length in tokens of a breakdown cue at ``norms[k]`` (0 when none)."""
+    norm = norms[k]
     if norm in CUES:
         return 1
-    if norm == "trong" and i + 1 < len(doc) and doc[i + 1].norm_ == "đó":
+    if norm == "trong" and k + 1 < len(norms) and norms[k + 1] == "đó":
         return 2
     return 0
 
@@ -72,28 +72,30 @@ def find_items(line: Span, quantities: Sequence[Span], unit_of: Callable[[Span],
     depths: dict[int, int] = {}
     depth = 0
     items: list[Item] = []
+    texts, norms = [t.text for t in line], [t.norm_ for t in line]  # read once: the loop reads plain lists
     i = line.start
     while i < line.end:
-        tok = doc[i]
-        if tok.text == ".":
+        text = texts[i - line.start]
+        cue = _cue_width(norms, i - line.start)
+        if text == ".":
             stack = []
             previous_sentence, sentence_start = sentence_start, i + 1
-        elif tok.text == "(":
+        elif text == "(":
             depth += 1
             totals = _totals(seen, depths, depth - 1, sentence_start)
             if totals:
                 stack.append((i + 1, totals, True, depth))
-        elif tok.text == ")":
+        elif text == ")":
             stack = [s for s in stack if s[3] < depth]
             depth = max(0, depth - 1)
-        elif _is_cue(doc, i) or tok.text == ":" and not stack and i > line.start \
+        elif cue or text == ":" and not stack and i > line.start \
                 and doc[i - 1].ent_type_ in ("QUANTITY", "UNIT"):  # ``1.234 người: nam 600, nữ 634``
-            width = _is_cue(doc, i) or 1
+            width = cue or 1
             opens_sentence = i - sentence_start <= 1
             start = previous_sentence if opens_sentence else sentence_start
             totals = _totals(seen, depths, depth, start)
-            orphan = not totals and _is_cue(doc, i) and i - line.start <= 2  # ``¹ Trong đó: Hàn Quốc 40 người``
-            if (totals or orphan) and not (tok.text == ":" and stack and stack[-1][0] >= i - 1):
+            orphan = not totals and cue and i - line.start <= 2  # ``¹ Trong đó: Hàn Quốc 40 người``
+            if (totals or orphan) and not (text == ":" and stack and stack[-1][0] >= i - 1):
                 stack = [s for s in stack if s[3] < depth]  # a new cue replaces the open one at its depth
                 stack.append((i + width, totals, False, depth))
             i += width

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Iterable
+from typing import Iterable, Sequence
 
 import numpy as np
 from spacy.language import Language
@@ -102,7 +102,7 @@ def line_at(starts: list[int], token: int) -> int:
     return max(0, bisect_right(starts, token) - 1)
 
 
-def ents_by_line(doc: Doc, ents: list[Span] | None = None) -> list[list[Span]]:
+def ents_by_line(doc: Doc, ents: Sequence[Span] | None = None) -> list[list[Span]]:
     """The entities of each line, in one pass over ``doc.ents``."""
     lines = lines_of(doc)
     out: list[list[Span]] = [[] for _ in lines]

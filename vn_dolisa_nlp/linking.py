@@ -99,6 +99,14 @@ class PairFeatures:
         positions = np.where(is_opener, np.arange(len(doc)), -1)
         last = np.maximum.accumulate(positions) if len(doc) else positions
         self._opener = np.concatenate([[-1], last]).tolist()  # last token in ; ( ) before token i
+        self._ids: dict[tuple[int, int], str | None] = {}
+
+    def id_of(self, span: Span) -> str | None:
+        """The taxonomy id ``span``'s text names (any unit), read once per span of the ``Doc``."""
+        key = (span.start, span.end)
+        if key not in self._ids:
+            self._ids[key] = self.taxonomy.identify(span.text)
+        return self._ids[key]
 
     def _has(self, name: str, a: int, b: int) -> bool:
         positions = self._positions[name]
@@ -263,7 +271,8 @@ class Linker:
         if self.scorer is None:
             raise ValueError(f"'{self.name}' has no link model: train one (training/train_linker.py) "
                              "or load a trained pipeline")
-        if not any(e.label_ == "QUANTITY" for e in doc.ents):
+        all_ents = doc.ents  # made once: each read of doc.ents makes every entity's Span
+        if not any(e.label_ == "QUANTITY" for e in all_ents):
             doc.spans[BREAKDOWNS] = []
             return doc
         features = PairFeatures(doc, self.taxonomy)
@@ -273,7 +282,7 @@ class Linker:
         used: list[Span] = []
         taken: set[int] = set()  # tokens of the proposals used
         breakdowns: list[Span] = []
-        for line, ents in zip(lines_of(doc), ents_by_line(doc)):
+        for line, ents in zip(lines_of(doc), ents_by_line(doc, all_ents)):
             quantities = [e for e in ents if e.label_ == "QUANTITY"]
             if not quantities:
                 continue
@@ -298,7 +307,7 @@ class Linker:
                 # reads one after its number (``7 cơ sở được [nhắc nhở]``) or names a taxonomy id
                 category = item is not None and not item.comment and not (item.named and self._names_own_measure(
                     item, spans, canonical, strict=item.parent is None)) \
-                    and not any(s.start >= q.end or self._id(s.text) is not None for s in own)
+                    and not any(s.start >= q.end or features.id_of(s) is not None for s in own)
                 if category and item.parent is None:
                     pass  # a category of a total in another paragraph: no link (links never cross paragraphs)
                 elif category and links.get(item.parent) is not None:
@@ -321,7 +330,7 @@ class Linker:
                     parent = "" if item.parent is None else str(item.parent)
                     breakdowns.append(Span(doc, start, end, label=label, kb_id=parent, span_id=str(q.start)))
         if used:
-            doc.ents = sorted([*doc.ents, *(Span(doc, s.start, s.end, label="INDICATOR") for s in used)])
+            doc.ents = sorted([*all_ents, *(Span(doc, s.start, s.end, label="INDICATOR") for s in used)])
         doc.spans[BREAKDOWNS] = breakdowns
         return doc
 
@@ -346,11 +355,11 @@ class Linker:
         quantity's own proposals, ranked together."""
         best, best_p = None, self.threshold
         for ind in spans.candidates(q):
-            p = self.scorer.probability(features(q, ind, spans, unit, self._id(ind.text)))
+            p = self.scorer.probability(features(q, ind, spans, unit, features.id_of(ind)))
             if p >= best_p:
                 best, best_p = ind, p
         for proposal in proposals:
-            p = self.scorer.probability(features(q, proposal, spans, unit, self._id(proposal.text), proposed=True))
+            p = self.scorer.probability(features(q, proposal, spans, unit, features.id_of(proposal), proposed=True))
             if p >= best_p:
                 best, best_p = proposal, p
         return best, (best_p if best is not None else None)

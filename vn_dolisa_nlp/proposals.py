@@ -184,11 +184,12 @@ class Proposer:
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
-        if not any(e.label_ == "QUANTITY" for e in doc.ents):
+        all_ents = doc.ents  # made once: each read of doc.ents makes every entity's Span
+        if not any(e.label_ == "QUANTITY" for e in all_ents):
             doc.spans[CANDIDATES] = found
             return doc
         index = ClauseIndex(doc)
-        for line, ents in zip(lines_of(doc), ents_by_line(doc)):
+        for line, ents in zip(lines_of(doc), ents_by_line(doc, all_ents)):
             for q in ents:
                 if q.label_ != "QUANTITY":
                     continue

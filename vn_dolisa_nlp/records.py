@@ -52,10 +52,11 @@ class RecordExtractor:
     """Pipeline component: write ``doc._.records``."""
 
     def __call__(self, doc: Doc) -> Doc:
-        if not any(e.label_ == "QUANTITY" for e in doc.ents):
+        all_ents = doc.ents  # made once: each read of doc.ents makes every entity's Span
+        if not any(e.label_ == "QUANTITY" for e in all_ents):
             doc._.records = []
             return doc
-        line_ents = ents_by_line(doc)
+        line_ents = ents_by_line(doc, all_ents)
         ctx = DocumentContext(doc, line_ents)
         sents = list(doc.sents)
         sent_starts = [s.start for s in sents]
