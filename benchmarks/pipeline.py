@@ -11,7 +11,8 @@ warm-up, on one core unless said otherwise:
 - ``vn_dolisa_nlp``, ``nlp.pipe(n_process=2)`` over paragraphs (two cores);
 - ``underthesea.ner`` and ``pyvi`` (``ViTokenizer`` + ``ViPosTagger``) on the paragraphs.
 
-It also prints the share of the pipeline's time taken by each component (paragraphs),
+It also prints the share of the pipeline's time taken by each component (paragraphs), once
+with one ``Doc`` through the whole pipeline at a time and once batched as ``nlp.pipe`` runs,
 and, each measured in a fresh process, the resident memory after loading and the
 peak while processing the four reports and a 5 MB document (the reports repeated).
 """
@@ -29,6 +30,7 @@ from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = sorted((ROOT / "corpus" / "raw").glob("*.txt"))
+BATCH = 64  # nlp.pipe's batch size in every run below
 
 
 def best_of(run: Callable[[], object], repeat: int) -> float:
@@ -68,16 +70,18 @@ def memory(what: str, model: str | None) -> str:
     return out[-1]
 
 
-def component_shares(nlp, paragraphs: list[str]) -> dict[str, float]:
-    """Seconds per component over the paragraphs (tokenizer included)."""
+def component_shares(nlp, paragraphs: list[str], batch_size: int = 1) -> dict[str, float]:
+    """Seconds per component over the paragraphs (tokenizer included). ``batch_size`` 1: one
+    ``Doc`` through every component at a time, as ``nlp(text)`` runs; larger: each component over
+    a batch of that many ``Doc`` objects before the next component, as ``nlp.pipe`` runs."""
     times = {"tokenizer": 0.0, **{name: 0.0 for name in nlp.pipe_names}}
-    for text in paragraphs:
+    for k in range(0, len(paragraphs), batch_size):
         t = time.perf_counter()
-        doc = nlp.make_doc(text)
+        docs = [nlp.make_doc(text) for text in paragraphs[k:k + batch_size]]
         times["tokenizer"] += time.perf_counter() - t
         for name, proc in nlp.pipeline:
             t = time.perf_counter()
-            doc = proc(doc)
+            docs = list(proc.pipe(docs, batch_size=batch_size)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
             times[name] += time.perf_counter() - t
     return times
 
@@ -111,11 +115,11 @@ def main() -> None:
 
     rows = []
     if len(cores) >= 2:  # two workers measured before pinning this process to one core
-        t = best_of(lambda: list(nlp.pipe(paragraphs, n_process=2, batch_size=64)), args.repeat)
+        t = best_of(lambda: list(nlp.pipe(paragraphs, n_process=2, batch_size=BATCH)), args.repeat)
         rows.append(("vn_dolisa_nlp, nlp.pipe(n_process=2), paragraphs (2 cores)", n_words / t))
     if cores:
         os.sched_setaffinity(0, {cores[0]})
-    t = best_of(lambda: list(nlp.pipe(paragraphs, batch_size=64)), args.repeat)
+    t = best_of(lambda: list(nlp.pipe(paragraphs, batch_size=BATCH)), args.repeat)
     rows.insert(0, ("vn_dolisa_nlp, nlp.pipe, paragraphs", n_words / t))
     t = best_of(lambda: [vn_dolisa_nlp.process(nlp, text) for text in reports], args.repeat)
     rows.insert(1, ("vn_dolisa_nlp, whole reports, one Doc each", n_words / t))
@@ -129,13 +133,14 @@ def main() -> None:
     print("| pipeline | input words/s |\n|---|---:|")
     for name, wps in rows:
         print(f"| {name} | {wps:,.0f} |")
-    shares = component_shares(nlp, paragraphs)
-    total = sum(shares.values())
-    print("\n| component (paragraphs) | share of the pipeline's time |\n|---|---:|")
-    for name, seconds in shares.items():
-        print(f"| {name} | {seconds / total:.1%} |")
-    rules = sum(v for k, v in shares.items() if k.startswith("vn_dolisa_") and k != "vn_dolisa_layout")
-    print(f"| rules, proposals, linker and records together | {rules / total:.1%} |")
+    per_doc, batched = component_shares(nlp, paragraphs), component_shares(nlp, paragraphs, BATCH)
+    print(f"\n| component (paragraphs) | share of the time, one Doc at a time (`nlp(text)`) | "
+          f"share of the time, batches of {BATCH} (`nlp.pipe`) |\n|---|---:|---:|")
+    for name in per_doc:
+        print(f"| {name} | {per_doc[name] / sum(per_doc.values()):.1%} | {batched[name] / sum(batched.values()):.1%} |")
+    shares = [sum(v for k, v in times.items() if k.startswith("vn_dolisa_") and k != "vn_dolisa_layout")
+              / sum(times.values()) for times in (per_doc, batched)]
+    print(f"| rules, proposals, linker and records together | {shares[0]:.1%} | {shares[1]:.1%} |")
     if memory_rows:
         print("\n| memory (fresh process each) | peak RSS |\n|---|---:|")
         for label, mib in memory_rows:

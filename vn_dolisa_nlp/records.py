@@ -58,8 +58,9 @@ class RecordExtractor:
             return doc
         line_ents = ents_by_line(doc, all_ents)
         ctx = DocumentContext(doc, line_ents)
-        sents = list(doc.sents)
-        sent_starts = [s.start for s in sents]
+        # sentence bounds from the token flags: list(doc.sents) would make every token
+        sent_starts = [0, *(i for i in np.flatnonzero(doc.to_array("SENT_START") == 1).tolist() if i > 0)]
+        sent_ends = [*sent_starts[1:], len(doc)]
         orths = doc.to_array("ORTH")
         semicolons = np.concatenate([[0], np.cumsum(orths == doc.vocab.strings.add(";"))]).tolist()
         pipes = np.concatenate([[0], np.cumsum(orths == doc.vocab.strings.add("|"))]).tolist()
@@ -85,7 +86,8 @@ class RecordExtractor:
                 elif ent.label_ in ("LOC", "ORG"):
                     last_place = ent
                 elif ent.label_ == "QUANTITY":
-                    sent = sents[bisect_right(sent_starts, ent.start) - 1]
+                    k_sent = bisect_right(sent_starts, ent.start) - 1
+                    sent = Span(doc, sent_starts[k_sent], sent_ends[k_sent])
                     period = last_date._.period if last_date is not None and last_date.start >= sent.start else None
                     place = None
                     if last_place is not None and last_place.label_ == "LOC" and last_place.start >= sent.start \
