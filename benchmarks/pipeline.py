@@ -8,6 +8,8 @@ warm-up, on one core unless said otherwise:
 - ``vn_dolisa_nlp``, paragraph by paragraph with ``nlp.pipe``;
 - ``vn_dolisa_nlp``, whole reports, one ``Doc`` each (``vn_dolisa_nlp.process``, as
   ``extract()`` and the command line run them);
+- ``vn_dolisa_nlp``, paragraphs again with thinc's blis matrix product instead of numpy's
+  (the pipeline loaded without its ``vn_dolisa.numpy_matmul.v1`` callback, ``blas.py``);
 - ``vn_dolisa_nlp``, ``nlp.pipe(n_process=2)`` over paragraphs (two cores);
 - ``underthesea.ner`` and ``pyvi`` (``ViTokenizer`` + ``ViPosTagger``) on the paragraphs.
 
@@ -123,6 +125,11 @@ def main() -> None:
     rows.insert(0, ("vn_dolisa_nlp, nlp.pipe, paragraphs", n_words / t))
     t = best_of(lambda: [vn_dolisa_nlp.process(nlp, text) for text in reports], args.repeat)
     rows.insert(1, ("vn_dolisa_nlp, whole reports, one Doc each", n_words / t))
+    blis = vn_dolisa_nlp.load(args.model, config={"nlp": {"after_pipeline_creation": None}})
+    list(blis.pipe(paragraphs[:20]))
+    t = best_of(lambda: list(blis.pipe(paragraphs, batch_size=BATCH)), args.repeat)
+    rows.insert(2, ("vn_dolisa_nlp, nlp.pipe, paragraphs, thinc's blis matrix product "
+                    "(no `vn_dolisa.numpy_matmul.v1`)", n_words / t))
     t = best_of(lambda: [ner(p) for p in paragraphs], args.repeat)
     rows.append(("underthesea.ner", n_words / t))
     t = best_of(lambda: [ViPosTagger.postagging(ViTokenizer.tokenize(p)) for p in paragraphs], args.repeat)

@@ -17,7 +17,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import extensions, layout, linking, proposals, records, rules, tokenizer  # noqa: F401  (registers them)
+from . import blas, extensions, layout, linking, proposals, records, rules, tokenizer  # noqa: F401  (registers them)
 from .chunking import process
 from .dataframe import to_dataframe
 from .reading import as_path, read, with_pages

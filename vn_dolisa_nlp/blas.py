@@ -1,0 +1,38 @@
+"""Matrix products of the trained components through numpy's BLAS.
+
+thinc's ``NumpyOps`` multiplies matrices with blis. On the project's 2-core AMD EPYC
+machine blis runs at about a third of the speed of the OpenBLAS that numpy ships with
+(22 against 70 GFLOPS for a product of a tok2vec layer's size, one thread), and the
+products are most of the tok2vec's time. The callback ``vn_dolisa.numpy_matmul.v1``, which spaCy runs
+once the pipeline is built (``[nlp.after_pipeline_creation]`` in ``configs/pipeline.cfg``),
+gives every thinc layer of the pipeline ``NumpyOps(use_blis=False)``: the same layers and
+weights, with numpy's matrix product. It changes nothing on other ops (GPU, Apple).
+``benchmarks/pipeline.py`` measures the pipeline with and without it in one run.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from spacy.language import Language
+from spacy.util import registry
+from thinc.api import Model, NumpyOps, get_current_ops
+
+
+def use_numpy_matmul(nlp: Language) -> Language:
+    """Give the thinc layers of ``nlp``'s components numpy's matrix product, on plain CPU ops."""
+    if type(get_current_ops()) is not NumpyOps:
+        return nlp
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if isinstance(model, Model):
+            for layer in model.walk():
+                layer.ops = ops
+    return nlp
+
+
+@registry.callbacks("vn_dolisa.numpy_matmul.v1")
+def make_numpy_matmul() -> Callable[[Language], Language]:
+    """``[nlp.after_pipeline_creation]`` callback: :func:`use_numpy_matmul`."""
+    return use_numpy_matmul
