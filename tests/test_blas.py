@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import spacy
-from thinc.api import NumpyOps
+from vn_dolisa_nlp.blas import NumpyMatmulOps
 
 
 def test_loaded_layers_multiply_with_numpy_and_give_the_same_entities(sample_paragraphs):
@@ -13,7 +13,7 @@ def test_loaded_layers_multiply_with_numpy_and_give_the_same_entities(sample_par
     blis = spacy.load("vi_dolisa_sm", config={"nlp": {"after_pipeline_creation": None}})
     for name in ("tok2vec", "ner"):
         assert {(type(layer.ops), layer.ops.use_blis) for layer in nlp.get_pipe(name).model.walk()} \
-            == {(NumpyOps, False)}
+            == {(NumpyMatmulOps, False)}
         assert all(layer.ops.use_blis for layer in blis.get_pipe(name).model.walk())
     texts = sample_paragraphs[:80]
     ents = [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in nlp.pipe(texts)]
