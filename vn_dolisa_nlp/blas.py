@@ -2,11 +2,12 @@
 
 thinc's ``NumpyOps`` multiplies matrices with blis. On the project's 2-core AMD EPYC
 machine blis runs at about a third of the speed of the OpenBLAS that numpy ships with
-(22 against 70 GFLOPS for a product of a tok2vec layer's size, one thread), and the
-products are most of the tok2vec's time. The callback ``vn_dolisa.numpy_matmul.v1``, which spaCy runs
-once the pipeline is built (``[nlp.after_pipeline_creation]`` in ``configs/pipeline.cfg``),
-gives every thinc layer of the pipeline :class:`NumpyMatmulOps`: the same layers and weights,
-with numpy's matrix product on one thread. It changes nothing on other ops (GPU, Apple).
+(22-25 against 62-66 GFLOPS for a product of a tok2vec layer's size, one thread:
+``benchmarks/matmul.py``), and the products are most of the tok2vec's time. The callback
+``vn_dolisa.numpy_matmul.v1``, which spaCy runs once the pipeline is built
+(``[nlp.after_pipeline_creation]`` in ``configs/pipeline.cfg``), gives every thinc layer of
+the pipeline :class:`NumpyMatmulOps`: the same layers and weights, with numpy's matrix
+product on one thread. It changes nothing on other ops (GPU, Apple).
 ``benchmarks/pipeline.py`` measures the pipeline with and without it in one run.
 """
 
