@@ -78,3 +78,18 @@ def test_a_footnote_list_of_a_total_elsewhere_has_no_parent_and_no_links(model):
     assert len(doc._.records) == 5
     assert all(r["parent"] is None and r["indicator"] is None and r["indicator_text"] is None
                for r in doc._.records)
+
+
+def test_a_category_named_after_the_unit_takes_its_total_indicator(model):
+    """``(24.767 người thuộc hộ nghèo/...)``: ``hộ nghèo`` after the unit names households, not the
+    people counted, so the item is a category of the cards issued (Thừa Thiên Huế 2023)."""
+    text = ("- Chính sách hỗ trợ bảo hiểm y tế cho hộ nghèo, hộ cận nghèo: Đã cấp thẻ bảo hiểm y tế cho 42.163 "
+            "người thuộc hộ nghèo, hộ cận nghèo với kinh phí 25.720 triệu đồng (24.767 người thuộc hộ "
+            "nghèo/16.063 triệu đồng; 17.396 người thuộc hộ cận nghèo/9.657 triệu đồng).")
+    records = _by_number(model(text))
+    total = records["42.163"]
+    assert total["indicator_text"] == "cấp thẻ bảo hiểm y tế"
+    for number in ("24.767", "17.396"):
+        assert records[number]["parent"] == total["id"]
+        assert records[number]["indicator_text"] == "cấp thẻ bảo hiểm y tế"
+    assert records["16.063"]["parent"] == records["25.720"]["id"]

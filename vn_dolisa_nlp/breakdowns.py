@@ -46,6 +46,7 @@ class Item:
     named: bool                # the phrase holds an INDICATOR: the item measures its own indicator
     bracketed: bool            # opened by a bracket: a comment (change, ratio) unless it is a value
     comment: bool = False      # a change or ratio of the item before it, within the breakdown: linked as usual
+    after: tuple[int, int] = (0, 0)  # the words after the number's unit (``8.920 hộ [thoát nghèo]``)
 
 
 def _cue_width(norms: list[str], k: int) -> int:
@@ -109,8 +110,9 @@ def find_items(line: Span, quantities: Sequence[Span], unit_of: Callable[[Span],
                 phrase = _phrase(doc, start, q.start)
                 if not _comments(doc, start, q.start):
                     parent = _total_for(totals, unit, unit_of).start if totals else None
-                    named = _has_indicator(doc, *phrase) or _has_indicator(doc, *_phrase_after(doc, q, line.end))
-                    items.append(Item(q.start, parent, phrase, named, bracketed))
+                    after = _phrase_after(doc, q, line.end)
+                    named = _has_indicator(doc, *phrase) or _has_indicator(doc, *after)
+                    items.append(Item(q.start, parent, phrase, named, bracketed, after=after))
                 else:  # a comment (``vượt 55,5% so với kế hoạch``) inside a breakdown: its total is the breakdown's
                     outer = next((entry for entry in reversed(stack) if not entry[2] and entry[1]), None)
                     if outer is not None:

@@ -335,15 +335,16 @@ class Linker:
         return doc
 
     def _names_own_measure(self, item: Item, spans: LineSpans, unit: str | None, strict: bool = False) -> bool:
-        """An item's indicator names its own measure unless it names a taxonomy id that does not
-        count in the item's unit: ``hộ nghèo: 11.735 suất quà`` is a category of the gifts. An item
-        of a total in another paragraph (``strict``) must name an id that counts in its unit."""
-        start, end = item.phrase
-        for ind in spans.indicators:
-            if ind.start < end and start < ind.end:
-                if self.taxonomy.identify(ind.text, unit) is not None:
-                    return True
-                return not strict and self._id(ind.text) is None
+        """An item's indicator, before its number or after its unit, names its own measure unless
+        it names a taxonomy id that does not count in the item's unit: ``hộ nghèo: 11.735 suất
+        quà`` and ``24.767 người thuộc hộ nghèo`` are categories of the gifts and of the people.
+        An item of a total in another paragraph (``strict``) must name an id that counts in its unit."""
+        for start, end in (item.phrase, item.after):
+            for ind in spans.indicators:
+                if ind.start < end and start < ind.end:
+                    if self.taxonomy.identify(ind.text, unit) is not None:
+                        return True
+                    return not strict and self._id(ind.text) is None
         return not strict
 
     def _id(self, text: str) -> str | None:
