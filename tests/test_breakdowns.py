@@ -93,3 +93,14 @@ def test_a_category_named_after_the_unit_takes_its_total_indicator(model):
         assert records[number]["parent"] == total["id"]
         assert records[number]["indicator_text"] == "cấp thẻ bảo hiểm y tế"
     assert records["16.063"]["parent"] == records["25.720"]["id"]
+
+
+def test_an_item_named_after_its_unit_links_to_its_own_phrase_not_its_total(model):
+    """``trong đó đưa 2.050 người lao động [đi làm việc ở nước ngoài theo hợp đồng]``: the item names
+    its measure after its unit, so it links there and not to its total's indicator (Thừa Thiên Huế 2023)."""
+    records = _by_number(model("a) Giải quyết việc làm cho 17.000 lao động, trong đó đưa 2.050 người lao động đi "
+                               "làm việc ở nước ngoài theo hợp đồng."))
+    total, item = records["17.000"], records["2.050"]
+    assert total["indicator_text"] == "Giải quyết việc làm"
+    assert item["indicator_text"] == "đi làm việc ở nước ngoài theo hợp đồng"
+    assert item["parent"] == total["id"]

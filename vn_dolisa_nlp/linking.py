@@ -315,7 +315,12 @@ class Linker:
                     start, end, _, p = links[item.parent]
                     q._.link = links[q.start] = (start, end, self.taxonomy.identify(doc[start:end].text, canonical), p)
                 else:
-                    best, p = self._best(q, spans, canonical, features, [] if category else own)
+                    best, p = None, None
+                    if item is not None and not category and not item.comment and item.parent is not None:
+                        # an item that names its measure links to its own phrase (SPEC v2 section 3)
+                        best, p = self._best(q, spans, canonical, features, [], within=(item.phrase, item.after))
+                    if best is None:
+                        best, p = self._best(q, spans, canonical, features, [] if category else own)
                     if best is not None and any(best is s for s in own):
                         spans.add(best)
                         used.append(best)
@@ -351,11 +356,15 @@ class Linker:
         return self.taxonomy.identify(text)
 
     def _best(self, q: Span, spans: LineSpans, unit: str | None, features: PairFeatures,
-              proposals: Sequence[Span] = ()) -> tuple[Span | None, float | None]:
-        """The most probable candidate at or above the threshold: the line's indicators and the
-        quantity's own proposals, ranked together."""
+              proposals: Sequence[Span] = (), within: Sequence[tuple[int, int]] | None = None,
+              ) -> tuple[Span | None, float | None]:
+        """The most probable candidate at or above the threshold: the line's indicators (those
+        overlapping a token range of ``within``, if given) and the quantity's own proposals,
+        ranked together."""
         best, best_p = None, self.threshold
         for ind in spans.candidates(q):
+            if within is not None and not any(ind.start < end and start < ind.end for start, end in within):
+                continue
             p = self.scorer.probability(features(q, ind, spans, unit, features.id_of(ind)))
             if p >= best_p:
                 best, best_p = ind, p
