@@ -42,3 +42,24 @@ def test_confidence_is_a_probability(model):
     doc = model("Toàn tỉnh giải quyết việc làm mới cho 11.309 lao động, đạt 124,27%KH.")
     assert all(r["confidence"] is None or 0.0 <= r["confidence"] <= 1.0 for r in doc._.records)
     assert doc._.records[0]["confidence"] is not None
+
+
+# Thừa Thiên Huế 2023, a footnote: the gifts of one campaign, by recipient
+GIFTS = ("¹ Thăm, chúc thọ và tặng 172 suất quà cho 172 người cao tuổi tròn 100 tuổi với tổng kinh phí 172 triệu "
+         "đồng; người cao tuổi tròn 90 tuổi 1.435 suất quà với tổng kinh phí 861 triệu đồng; Cơ sở bảo trợ xã hội "
+         "công lập, tư tục 23 suất quà với kinh phí hơn 29 triệu đồng; hộ nghèo: 11.735 suất quà với tổng kinh phí "
+         "hơn 5.867 triệu đồng; hộ cận nghèo 10.854 suất quà với tổng kinh phí hơn 3.256 triệu đồng; đối tượng bảo "
+         "trợ xã hội: 61.672 suất quà với tổng kinh phí hơn 18.501 triệu đồng.")
+
+
+def test_list_items_of_recipients_take_the_measure_of_the_first_item(model):
+    """``tặng 172 suất quà ...; hộ nghèo: 11.735 suất quà``: the recipients name taxonomy ids that
+    count households or people, not gifts, so the gifts' indicator carries over the ``;``-items;
+    the amounts of money keep their own ``kinh phí``."""
+    found = model(GIFTS)._.records
+    assert (found[0]["quantity_text"], found[0]["indicator_text"]) == ("172", "tặng")
+    records = {r["quantity_text"]: r for r in found}
+    for number in ("11.735", "10.854", "61.672"):
+        assert records[number]["indicator_text"] == "tặng", number
+    for number in ("861", "5.867", "3.256", "18.501"):
+        assert records[number]["indicator_text"].endswith("kinh phí"), number

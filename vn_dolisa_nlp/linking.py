@@ -108,6 +108,15 @@ class PairFeatures:
             self._ids[key] = self.taxonomy.identify(span.text)
         return self._ids[key]
 
+    def last_mark(self, name: str, before: int) -> int:
+        """Position of the last mark ``name`` (a name of the marks read) before token ``before``, or -1."""
+        positions = self._positions[name]
+        k = bisect_left(positions, before)
+        return positions[k - 1] if k else -1
+
+    def same_sentence(self, a: int, b: int) -> bool:
+        return self._sent[a] == self._sent[b]
+
     def _has(self, name: str, a: int, b: int) -> bool:
         positions = self._positions[name]
         k = bisect_left(positions, a)
@@ -299,6 +308,7 @@ class Linker:
 
             items = {item.quantity: item for item in find_items(line, quantities, canonical_unit)}
             links: dict[int, tuple] = {}
+            linked_by_unit: dict[str, Span] = {}  # the last linked quantity of each unit in the line
             for q in quantities:
                 canonical = canonical_unit(q)
                 item = items.get(q.start)
@@ -328,6 +338,10 @@ class Linker:
                     if best is not None:
                         q._.link = links[q.start] = (best.start, best.end,
                                                      self.taxonomy.identify(best.text, canonical), p)
+                if item is None and canonical is not None:
+                    self._carry_list_measure(q, canonical, linked_by_unit.get(canonical), links, spans, features)
+                if canonical is not None and q.start in links:
+                    linked_by_unit[canonical] = q
                 if item is not None:
                     start, end = item.phrase if item.phrase[1] > item.phrase[0] else (q.start, q.end)
                     label = "bracket_" if item.bracketed else ""
@@ -338,6 +352,32 @@ class Linker:
             doc.ents = sorted([*all_ents, *(Span(doc, s.start, s.end, label="INDICATOR") for s in used)])
         doc.spans[BREAKDOWNS] = breakdowns
         return doc
+
+    def _carry_list_measure(self, q: Span, unit: str, head: Span | None, links: dict[int, tuple],
+                            spans: LineSpans, features: PairFeatures) -> None:
+        """A ``;``-item whose indicators all name taxonomy ids that do not count in its unit, and
+        that counts in the unit of an earlier item of its sentence, takes that item's indicator:
+        ``tặng 172 suất quà ...; hộ nghèo: 11.735 suất quà`` (the poor households are recipients
+        of the gifts). An item with no indicator at all, or with one the taxonomy does not know,
+        keeps its own link."""
+        if head is None or not features.same_sentence(head.start, q.start):
+            return
+        item_start = features.last_mark("semicolon", q.start)
+        if item_start < head.end:
+            return  # no ``;`` between them
+        own = links.get(q.start)
+        if own is not None and own[0] < item_start:
+            return  # linked outside its item
+        inside = [ind for ind in spans.indicators if item_start < ind.start and ind.end <= q.start]
+        if own is not None:
+            inside.append(q.doc[own[0]:own[1]])
+        if not inside or any(self._id(ind.text) is None or self.taxonomy.identify(ind.text, unit) is not None
+                             for ind in inside):
+            return
+        start, end, _, p = links[head.start]
+        if start >= head.start:
+            return  # the earlier item names its measure after its number: no list head
+        q._.link = links[q.start] = (start, end, self.taxonomy.identify(q.doc[start:end].text, unit), p)
 
     def _names_own_measure(self, item: Item, spans: LineSpans, unit: str | None, strict: bool = False) -> bool:
         """An item's indicator, before its number or after its unit, names its own measure unless
