@@ -356,7 +356,8 @@ class Linker:
     def _carry_list_measure(self, q: Span, unit: str, head: Span | None, links: dict[int, tuple],
                             spans: LineSpans, features: PairFeatures) -> None:
         """A ``;``-item whose indicators all name taxonomy ids that do not count in its unit, and
-        that counts in the unit of an earlier item of its sentence, takes that item's indicator:
+        that counts in the unit of an earlier item of its sentence, takes that item's indicator
+        when it names a taxonomy id of that unit:
         ``tặng 172 suất quà ...; hộ nghèo: 11.735 suất quà`` (the poor households are recipients
         of the gifts). An item with no indicator at all, or with one the taxonomy does not know,
         keeps its own link."""
@@ -375,9 +376,10 @@ class Linker:
                              for ind in inside):
             return
         start, end, _, p = links[head.start]
-        if start >= head.start:
-            return  # the earlier item names its measure after its number: no list head
-        q._.link = links[q.start] = (start, end, self.taxonomy.identify(q.doc[start:end].text, unit), p)
+        measure = self.taxonomy.identify(q.doc[start:end].text, unit)
+        if start >= head.start or measure is None:
+            return  # the earlier item names its measure after its number, or no measure of the unit
+        q._.link = links[q.start] = (start, end, measure, p)
 
     def _names_own_measure(self, item: Item, spans: LineSpans, unit: str | None, strict: bool = False) -> bool:
         """An item's indicator, before its number or after its unit, names its own measure unless
