@@ -357,9 +357,8 @@ class Linker:
                             spans: LineSpans, features: PairFeatures) -> None:
         """A ``;``-item whose indicators all name taxonomy ids that do not count in its unit, and
         that counts in the unit of an earlier item of its sentence, takes that item's indicator
-        when it names a taxonomy id of that unit:
-        ``tặng 172 suất quà ...; hộ nghèo: 11.735 suất quà`` (the poor households are recipients
-        of the gifts). An item with no indicator at all, or with one the taxonomy does not know,
+        when it names a taxonomy id of that unit: ``tặng 172 suất quà ...; hộ nghèo: 11.735 suất
+        quà`` (the poor households are recipients of the gifts). An item with no indicator at all, or with one the taxonomy does not know,
         keeps its own link."""
         if head is None or not features.same_sentence(head.start, q.start):
             return
@@ -372,7 +371,7 @@ class Linker:
         inside = [ind for ind in spans.indicators if item_start < ind.start and ind.end <= q.start]
         if own is not None:
             inside.append(q.doc[own[0]:own[1]])
-        if not inside or any(self._id(ind.text) is None or self.taxonomy.identify(ind.text, unit) is not None
+        if not inside or any(features.id_of(ind) is None or self.taxonomy.identify(ind.text, unit) is not None
                              for ind in inside):
             return
         start, end, _, p = links[head.start]
