@@ -63,3 +63,25 @@ def test_list_items_of_recipients_take_the_measure_of_the_first_item(model):
         assert records[number]["indicator_text"] == "tặng", number
     for number in ("861", "5.867", "3.256", "18.501"):
         assert records[number]["indicator_text"].endswith("kinh phí"), number
+
+
+UNMEASURED = ("Tổ chức kiểm tra, giám sát việc triển khai thực hiện mô hình tại các địa phương. "
+              "Đã giải ngân cho 345 lao động vay vốn đi làm việc ở nước ngoài theo hợp đồng với tổng số vốn "
+              "25.570 triệu đồng.")
+
+
+def test_indicators_no_number_measures_leave_the_entities(model):
+    """SPEC section 3: an INDICATOR is what a quantity measures (Thừa Thiên Huế 2023 report)."""
+    doc = model(UNMEASURED)
+    linked = {(r["indicator_start"], r["indicator_end"]) for r in doc._.records}
+    indicators = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "INDICATOR"]
+    assert indicators and set(indicators) <= linked
+    assert not any(e.label_ == "INDICATOR" for e in model("Tổ chức kiểm tra, giám sát việc triển khai.").ents)
+
+
+def test_unlinked_indicators_stay_when_asked(model):
+    import spacy
+    keep = spacy.load("vi_dolisa_sm", config={"components": {"vn_dolisa_linker": {"drop_unlinked": False}}})
+    dropped = {e.text for e in model(UNMEASURED).ents if e.label_ == "INDICATOR"}
+    kept = {e.text for e in keep(UNMEASURED).ents if e.label_ == "INDICATOR"}
+    assert dropped < kept
