@@ -85,3 +85,16 @@ def test_unlinked_indicators_stay_when_asked(model):
     dropped = {e.text for e in model(UNMEASURED).ents if e.label_ == "INDICATOR"}
     kept = {e.text for e in keep(UNMEASURED).ents if e.label_ == "INDICATOR"}
     assert dropped < kept
+
+
+FOLLOW_ON = ("Ước thực hiện năm 2023, giải quyết việc làm mới cho 11.309 lao động, đạt 124,27%KH (tăng 6,3% so "
+             "với cùng kỳ năm 2022); tuyển sinh và đào tạo nghề cho 9.137 người, đạt 110,08% KH năm, tăng (1,09%) "
+             "so với năm 2022; tổ chức cai nghiện ma túy cho 1.159 người, đạt 105,26%KH/năm, tăng 20,98% so với "
+             "thực hiện năm 2022.")
+
+
+def test_a_figure_that_follows_a_number_takes_its_indicator(model):
+    """``đạt X%KH``, ``tăng X%`` after a number measure what the number measures (Điện Biên 2023)."""
+    links = {r["quantity_text"]: r["indicator_text"] for r in model(FOLLOW_ON)._.records}
+    assert links["1,09"] == "tuyển sinh và đào tạo nghề"
+    assert links["105,26"] == links["20,98"] == links["1.159"] == "cai nghiện ma túy"

@@ -44,6 +44,11 @@ _MARKS = {";": "semicolon", ":": "colon", "là": "la", "(": "paren", ")": "paren
           "trong đó": "trong_do", "trong": "trong", "đó": "do"}
 _CLAUSE_OPENERS = {";", "(", ")"}
 _PAIR_MARKS = {"/", "-", "–"}
+# what may stand between a number (with its unit and indicator) and a figure that says more of the
+# same measure: ``356 người, đạt 118,7% kế hoạch``; ``13.904 hộ, chiếm 2,71%``; ``đạt 105,26%KH/năm, tăng
+# 20,98%``; ``đạt 110,08% KH năm, tăng (1,09%)``
+_FOLLOW_ON = frozenset({",", "(", "đạt", "bằng", "chiếm", "tăng", "giảm", "còn", "giảm còn", "ước đạt", "hơn",
+                        "gần", "trên", "khoảng", "kh", "kế hoạch", "/", "năm"})
 MODEL_FILE = "link_model.json"
 TAXONOMY_FILE = "indicators.json"
 
@@ -316,6 +321,7 @@ class Linker:
             items = {item.quantity: item for item in find_items(line, quantities, canonical_unit)}
             links: dict[int, tuple] = {}
             linked_by_unit: dict[str, Span] = {}  # the last linked quantity of each unit in the line
+            previous: Span | None = None
             for q in quantities:
                 canonical = canonical_unit(q)
                 item = items.get(q.start)
@@ -345,6 +351,9 @@ class Linker:
                     if best is not None:
                         q._.link = links[q.start] = (best.start, best.end,
                                                      self.taxonomy.identify(best.text, canonical), p)
+                if q.start not in links and previous is not None:
+                    self._follow_on(q, previous, links, units, features, canonical)
+                previous = q
                 if item is None and canonical is not None:
                     self._carry_list_measure(q, canonical, linked_by_unit.get(canonical), links, spans, features)
                 if canonical is not None and q.start in links:
@@ -363,6 +372,26 @@ class Linker:
             doc.ents = sorted(ents)
         doc.spans[BREAKDOWNS] = breakdowns
         return doc
+
+    def _follow_on(self, q: Span, previous: Span, links: dict[int, tuple], units: "UnitIndex",
+                   features: PairFeatures, unit: str | None) -> None:
+        """An unlinked number that only follows the previous number of its sentence, its unit and
+        its indicator, past a comma or a verb of comparison (:data:`_FOLLOW_ON`), takes that
+        number's indicator: ``8.920 hộ thoát nghèo, đạt 102,4% kế hoạch``."""
+        link = links.get(previous.start)
+        if link is None or not features.same_sentence(previous.start, q.start):
+            return
+        start = previous.end
+        unit_span = units.of(previous)
+        if unit_span is not None and unit_span.start >= previous.end:
+            start = max(start, unit_span.end)
+        if link[0] >= start:
+            start = max(start, link[1])
+        if start >= q.start or q.start - start > 6:
+            return
+        if all(t.norm_.lower() in _FOLLOW_ON for t in q.doc[start:q.start]):
+            s, e, _, p = link
+            q._.link = links[q.start] = (s, e, self.taxonomy.identify(q.doc[s:e].text, unit), p)
 
     def _carry_list_measure(self, q: Span, unit: str, head: Span | None, links: dict[int, tuple],
                             spans: LineSpans, features: PairFeatures) -> None:
