@@ -18,12 +18,13 @@ import re
 from collections.abc import Iterable
 from itertools import pairwise
 
+import numpy as np
 from spacy.language import Language
 from spacy.pipeline.span_ruler import prioritize_existing_ents_filter
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .layout import lines_of
+from .layout import hash_mask, lines_of
 from .numbers import parse_number
 from .patterns import RULE_LABELS, RulePatterns, UnitPhrases, named_day_before
 from .places import place_of
@@ -174,10 +175,10 @@ def _organisations(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
     a capitalised name (``Ngân hàng Thế giới``, ``Sở Nông nghiệp và Môi trường``), or with the
     level it serves (``Thanh tra tỉnh``, ``UBND xã``), and the place's name after that level
     (``Sở Nội vụ tỉnh Lâm Đồng``, ``UBND phường Tam Kỳ``, ``Ủy ban nhân dân đặc khu Côn Đảo``)."""
-    n, i = len(doc), 0
-    while i < n:
-        if i in taken or doc[i].norm_ not in _ORG_HEADS or not doc[i].text[:1].isupper():
-            i += 1
+    n, next_free = len(doc), 0
+    heads = np.flatnonzero(hash_mask(doc.doc.to_array("NORM"), doc.doc, _ORG_HEADS)).tolist() if n else []
+    for i in heads:
+        if i < next_free or i in taken or not doc[i].text[:1].isupper():
             continue
         end = i + 1
         if doc[i].norm_ == "ủy ban" and end < n and doc[end].norm_ == "nhân dân" and end not in taken:
@@ -201,9 +202,7 @@ def _organisations(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
             end = _org_levels_end(doc, end, taken)
         if end > i + 1 and not (end == i + 2 and doc[i + 1].norm_ == "nhân dân"):
             yield i, end
-            i = end
-        else:
-            i += 1
+            next_free = end
 
 
 def _org_levels_end(doc: Doc, at: int, taken: set[int] | None = None) -> int:
