@@ -98,3 +98,11 @@ def test_a_figure_that_follows_a_number_takes_its_indicator(model):
     links = {r["quantity_text"]: r["indicator_text"] for r in model(FOLLOW_ON)._.records}
     assert links["1,09"] == "tuyển sinh và đào tạo nghề"
     assert links["105,26"] == links["20,98"] == links["1.159"] == "cai nghiện ma túy"
+
+
+def test_a_table_cells_full_stop_does_not_part_it_from_its_value(model):
+    """Thừa Thiên Huế 2023, table of targets: the indicator cell ends with a full stop."""
+    row = ("| 11 | Tỷ trọng người nghiện ma túy tham gia cai nghiện ma túy tự nguyện tại gia đình, cộng đồng, "
+           "cơ sở cai nghiện ma túy trong tổng số người nghiện được cai nghiện. | % | 34,61 |")
+    (record,) = model(row)._.records
+    assert record["indicator_text"].startswith("Tỷ trọng người nghiện ma túy") and record["unit"] == "percent"

@@ -207,6 +207,9 @@ SENTENCES = [
     ("trên địa bàn tỉnh³. Tiếp theo", ["trên địa bàn tỉnh³.", "Tiếp theo"]),
     ("1.2. Công tác Giáo dục nghề nghiệp", ["1.2. Công tác Giáo dục nghề nghiệp"]),
     ("II. KẾT QUẢ THỰC HIỆN\n1. Thuận lợi", ["II. KẾT QUẢ THỰC HIỆN\n", "1. Thuận lợi"]),
+    # a table row is one sentence, a cell's full stop included (Thừa Thiên Huế 2023)
+    ("| 11 | Tỷ trọng người nghiện được cai nghiện. | % | 34,61 |\nTiếp theo. Hết",
+     ["| 11 | Tỷ trọng người nghiện được cai nghiện. | % | 34,61 |\n", "Tiếp theo.", "Hết"]),
 ]
 
 

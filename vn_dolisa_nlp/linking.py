@@ -29,6 +29,7 @@ from spacy.util import ensure_path
 from .breakdowns import BREAKDOWNS, Item, find_items
 from .layout import ents_by_line, hash_mask, lines_of
 from .proposals import CANDIDATES
+from .sentences import is_sentence_word
 from .taxonomy import Taxonomy, default_taxonomy
 from .vocabulary import EXISTENTIAL, QUALIFIERS
 
@@ -100,11 +101,21 @@ class PairFeatures:
                 self._positions[name].append(i)
         starts = doc.to_array("SENT_START") == 1
         self._sent = (np.cumsum(starts) - 1).tolist() if len(doc) else []
+        # a full stop counts where it ends a sentence, not inside one (a table cell's ``.``)
+        self._positions["period"] = [i for i in self._positions["period"] if self._ends_sentence(i)]
         is_opener = hash_mask(orths, doc, _CLAUSE_OPENERS)
         positions = np.where(is_opener, np.arange(len(doc)), -1)
         last = np.maximum.accumulate(positions) if len(doc) else positions
         self._opener = np.concatenate([[-1], last]).tolist()  # last token in ; ( ) before token i
         self._ids: dict[tuple[int, int], str | None] = {}
+
+    def _ends_sentence(self, i: int) -> bool:
+        """Whether the full stop at token ``i`` ends its sentence: the next word (past spaces,
+        closing brackets and footnote marks) starts another one."""
+        doc, j = self.doc, i + 1
+        while j < len(doc) and (doc[j].is_space or not is_sentence_word(doc[j].text)):
+            j += 1
+        return j >= len(doc) or self._sent[j] != self._sent[i]
 
     def id_of(self, span: Span) -> str | None:
         """The taxonomy id ``span``'s text names (any unit), read once per span of the ``Doc``."""
