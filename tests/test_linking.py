@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from vn_dolisa_nlp.layout import ents_by_line, lines_of
@@ -15,6 +17,20 @@ def test_scorer_json_round_trip(tmp_path):
     assert LinkScorer.from_disk(tmp_path / "m.json") == scorer
     with pytest.raises(ValueError, match="unknown features"):
         LinkScorer.from_dict({"coef": {"pickle": 1.0}, "intercept": 0.0})
+    with pytest.raises(ValueError, match="unknown features"):
+        LinkScorer.from_dict({"coef": {"after*adjacent*bias": 1.0}, "intercept": 0.0})
+
+
+def test_a_product_weight_counts_only_where_both_features_hold():
+    scorer = LinkScorer({"bias": 0.0, "after": 0.0, "adjacent": 0.0, "after*adjacent": 2.0}, 0.0)
+    both = {"bias": 1.0, "after": 1.0, "adjacent": 1.0}
+    assert scorer.probability(both) == pytest.approx(1 / (1 + math.exp(-2.0)))
+    assert scorer.probability({**both, "adjacent": 0.0}) == 0.5
+
+
+def test_the_shipped_scorer_weighs_feature_products(model):
+    scorer = model.get_pipe("vn_dolisa_linker").scorer
+    assert any("*" in name for name in scorer.coef) and model.get_pipe("vn_dolisa_linker").threshold == 0.5
 
 
 def test_features_read_the_marks_between(model):

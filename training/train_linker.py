@@ -12,6 +12,7 @@ and must be the one in ``configs/pipeline.cfg`` (the run fails otherwise, naming
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 from pathlib import Path
 
@@ -81,8 +82,7 @@ def examples(doc_ids: list[str], seed: int = 13, drop: float = 0.3) -> tuple[np.
 def choose_threshold(scorer: LinkScorer, dev_ids: list[str]) -> tuple[float, float]:
     """The decision threshold with the best link F1 on the dev reports' gold entities (and the F1)."""
     X, y = examples(dev_ids)
-    z = X @ np.array([scorer.coef[f] for f in FEATURES]) + scorer.intercept
-    p = 1 / (1 + np.exp(-z))
+    p = np.array([scorer.probability(dict(zip(FEATURES, row))) for row in X.tolist()])
     best = (0.5, 0.0)
     for t in np.arange(0.05, 0.95, 0.05):
         pred = p >= t
@@ -93,12 +93,30 @@ def choose_threshold(scorer: LinkScorer, dev_ids: list[str]) -> tuple[float, flo
     return best
 
 
-def train(doc_ids: list[str], seed: int = 13, drop: float = 0.3) -> LinkScorer:
+PAIRS = list(itertools.combinations(FEATURES, 2))
+
+
+def with_interactions(X: np.ndarray) -> np.ndarray:
+    """``X`` and the product of every pair of its columns (in :data:`PAIRS` order)."""
+    index = {f: i for i, f in enumerate(FEATURES)}
+    return np.hstack([X, np.stack([X[:, index[a]] * X[:, index[b]] for a, b in PAIRS], 1)])
+
+
+def train(doc_ids: list[str], seed: int = 13, drop: float = 0.3, interactions: bool = True) -> LinkScorer:
+    """Logistic regression over the pair features; with ``interactions``, also over every
+    product of two features, L1-regularised so that most products get no weight."""
     X, y = examples(doc_ids, seed=seed, drop=drop)
-    model = LogisticRegression(C=1.0, max_iter=2000, random_state=seed, fit_intercept=False)
-    model.fit(X, y)
-    coef = {f: float(c) for f, c in zip(FEATURES, model.coef_[0])}
-    print(f"link scorer: {len(y)} pairs, {int(y.sum())} positive; train accuracy {model.score(X, y):.3f}")
+    if interactions:
+        names = [*FEATURES, *(f"{a}*{b}" for a, b in PAIRS)]
+        model = LogisticRegression(C=0.3, penalty="l1", solver="liblinear", max_iter=5000, random_state=seed,
+                                   fit_intercept=False)
+        model.fit(with_interactions(X), y)
+    else:
+        names = list(FEATURES)
+        model = LogisticRegression(C=1.0, max_iter=2000, random_state=seed, fit_intercept=False)
+        model.fit(X, y)
+    coef = {f: float(c) for f, c in zip(names, model.coef_[0]) if c != 0.0 or "*" not in f}
+    print(f"link scorer: {len(y)} pairs, {int(y.sum())} positive, {len(coef)} weights")
     return LinkScorer(coef, 0.0)
 
 
@@ -115,10 +133,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--drop", type=float, default=0.3,
                         help="share of gold INDICATOR spans removed in the second reading of each paragraph")
+    parser.add_argument("--no-interactions", dest="interactions", action="store_false",
+                        help="single features only (no products of two)")
     parser.add_argument("--config", type=Path, default=ROOT / "configs" / "pipeline.cfg",
                         help="fail when this config's linker threshold is not the one chosen on dev")
     args = parser.parse_args()
-    scorer = train(split_ids("train"), seed=args.seed, drop=args.drop)
+    scorer = train(split_ids("train"), seed=args.seed, drop=args.drop, interactions=args.interactions)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     scorer.to_disk(args.out)
     print(f"-> {args.out}")

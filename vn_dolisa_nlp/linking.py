@@ -196,17 +196,25 @@ class PairFeatures:
 
 @dataclass
 class LinkScorer:
-    """Logistic scoring of candidate pairs; coefficients live in a JSON file."""
+    """Logistic scoring of candidate pairs; coefficients live in a JSON file. A coefficient is
+    named by a feature of :data:`FEATURES` or by two joined with ``*``, their product
+    (``after*adjacent``): the interactions a linear model cannot learn from single features."""
 
     coef: dict[str, float]
     intercept: float
 
     def __post_init__(self) -> None:
-        self._names, self._weights = tuple(self.coef), tuple(self.coef.values())
+        single = {k: v for k, v in self.coef.items() if "*" not in k}
+        self._names, self._weights = tuple(single), tuple(single.values())
+        self._pairs = tuple((v, *k.split("*")) for k, v in self.coef.items() if "*" in k)
 
     def probability(self, features: dict[str, float]) -> float:
         """``features`` holds every name of :data:`FEATURES` (as :class:`PairFeatures` gives them)."""
         z = self.intercept + sum(map(operator.mul, self._weights, map(features.__getitem__, self._names)))
+        for w, a, b in self._pairs:
+            x = features[a]
+            if x:
+                z += w * x * features[b]
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def to_dict(self) -> dict:
@@ -214,7 +222,7 @@ class LinkScorer:
 
     @classmethod
     def from_dict(cls, data: dict) -> "LinkScorer":
-        unknown = set(data["coef"]) - set(FEATURES)
+        unknown = {k for k in data["coef"] if k.count("*") > 1 or not set(k.split("*")) <= set(FEATURES)}
         if unknown:
             raise ValueError(f"link model has unknown features {sorted(unknown)}")
         return cls({k: float(v) for k, v in data["coef"].items()}, float(data["intercept"]))
