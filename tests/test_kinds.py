@@ -14,6 +14,8 @@ from vn_dolisa_nlp.kinds import kind_of
     ("Tỷ lệ hộ nghèo giảm còn 5,18%, giảm 5.784 hộ so với năm 2022.", "5.784", "change", "decrease"),
     ("Tỷ lệ hộ nghèo giảm còn 5,18%, giảm 5.784 hộ so với năm 2022.", "5,18", "value", None),
     ("Năm 2024 phấn đấu giải quyết việc làm cho 10.000 lao động.", "10.000", "target", None),
+    # Điện Biên 2023: plans counted are no ratio to plan
+    ("Tham mưu trình UBND tỉnh: Ban hành 02 kế hoạch, 01 chương trình.", "02", "value", None),
 ])
 def test_kind_of_a_number(model, text, number, kind, direction):
     doc = model(text)

@@ -11,7 +11,8 @@ the scope before it gets there. Before the cues, the structure of the text decid
 Then the first cue (in :data:`CUES` order) that reaches the number decides its kind:
 
 - ``đạt 124,27% KH``, ``đạt 110,08% kế hoạch``, ``bằng 140,56% chỉ tiêu giao`` -> ``plan_ratio``
-  (unless a change verb stands right before the number: ``tăng 5% so với kế hoạch``);
+  (a percentage only: ``ban hành 02 kế hoạch`` counts plans; and not when a change verb stands
+  right before the number: ``tăng 5% so với kế hoạch``);
 - a section of plans for the coming year, or the scope of a target lead
   (:func:`target_scopes`: ``Chỉ tiêu năm 2024: ...; ...``, ``phấn đấu ...; ...``) -> ``target``,
   planned changes included (``giảm tỷ lệ hộ nghèo 2%``);
@@ -65,8 +66,11 @@ class Cue:
     unless_before: frozenset[str] = frozenset()  # within 3 words before the number: the cue does not apply...
     unless_also: frozenset[str] = frozenset()    # ...unless one of these is there too
     needs_after: tuple[str, ...] = ()  # phrases that must follow the number (``bằng X% so với``)
+    percent: bool = False  # only for a percentage (``đạt 102% kế hoạch``, not ``ban hành 02 kế hoạch``)
 
     def reaches(self, before: list[str], after: list[str]) -> bool:
+        if self.percent and not (after and after[0].startswith("%")):
+            return False
         window = after[:self.scope] if self.side == "after" else before[:self.scope]
         hit = False
         for word in window:
@@ -91,7 +95,7 @@ TARGET_SCOPE = "target_scope"  # stands for the context: a plan section or a tar
 CUES: tuple[Cue | str, ...] = (
     Cue("plan_ratio", frozenset({"kh", "kế hoạch", "kế hoạch năm", "chỉ tiêu kế hoạch", "chỉ tiêu giao"}), "after", 3,
         phrases=("so với kế hoạch", "so với kh", "so với chỉ tiêu", "so kh", "chỉ tiêu giao"),
-        unless_before=_UP | _DOWN, unless_also=frozenset({"đạt", "vượt", "bằng"})),
+        unless_before=_UP | _DOWN, unless_also=frozenset({"đạt", "vượt", "bằng"}), percent=True),
     TARGET_SCOPE,
     Cue("change", _UP | {"gấp"}, "before", 4, ends=_LEVEL | _DOWN, direction="increase"),
     Cue("change", _DOWN, "before", 4, ends=_LEVEL | _UP, direction="decrease"),
