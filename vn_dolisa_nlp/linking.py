@@ -417,8 +417,9 @@ class Linker:
         """A ``;``-item whose indicators all name taxonomy ids that do not count in its unit, and
         that counts in the unit of an earlier item of its sentence, takes that item's indicator
         when it names a taxonomy id of that unit: ``tặng 172 suất quà ...; hộ nghèo: 11.735 suất
-        quà`` (the poor households are recipients of the gifts). An item with no indicator at all, or with one the taxonomy does not know,
-        keeps its own link."""
+        quà`` (the poor households are recipients of the gifts). An item with no indicator and no
+        link of its own takes it too (``người cao tuổi tròn 90 tuổi 1.435 suất quà``); an item with
+        an indicator the taxonomy does not know keeps its own link."""
         if head is None or not features.same_sentence(head.start, q.start):
             return
         item_start = features.last_mark("semicolon", q.start)
@@ -430,8 +431,8 @@ class Linker:
         inside = [ind for ind in spans.indicators if item_start < ind.start and ind.end <= q.start]
         if own is not None:
             inside.append(q.doc[own[0]:own[1]])
-        if not inside or any(features.id_of(ind) is None or self.taxonomy.identify(ind.text, unit) is not None
-                             for ind in inside):
+        if inside and any(features.id_of(ind) is None or self.taxonomy.identify(ind.text, unit) is not None
+                          for ind in inside):
             return
         start, end, _, p = links[head.start]
         measure = self.taxonomy.identify(q.doc[start:end].text, unit)
