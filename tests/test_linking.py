@@ -122,3 +122,19 @@ def test_a_table_cells_full_stop_does_not_part_it_from_its_value(model):
            "cơ sở cai nghiện ma túy trong tổng số người nghiện được cai nghiện. | % | 34,61 |")
     (record,) = model(row)._.records
     assert record["indicator_text"].startswith("Tỷ trọng người nghiện ma túy") and record["unit"] == "percent"
+
+
+def test_a_breakdown_item_without_an_id_of_its_own_is_a_category_of_its_total(model):
+    """Written dev reports: the item before the number names a kind of the total's workers."""
+    text = "- Đưa lao động đi làm việc ở nước ngoài theo hợp đồng 162 người, trong đó lao động thời vụ tại Hàn Quốc 118 người."
+    records = {r["quantity_text"]: r for r in model(text)._.records}
+    assert records["118"]["indicator_text"] == records["162"]["indicator_text"]
+    assert records["118"]["indicator"] == "workers_abroad" and records["118"]["breakdown"]
+
+
+def test_an_item_that_names_its_measure_after_its_unit_keeps_it(model):
+    """Cao Bằng 2021: ``10 hồ sơ [không đủ điều kiện hưởng TCTN]`` names what it counts."""
+    text = ("Số hồ sơ đề nghị hưởng TCTN trong kỳ là 1.398 hồ sơ (trong đó: 10 hồ sơ không đủ điều kiện hưởng "
+            "TCTN, 15 hồ sơ người lao động đề nghị không hưởng trợ cấp thất nghiệp).")
+    records = {r["quantity_text"]: r for r in model(text)._.records}
+    assert records["10"]["indicator_text"] == "không đủ điều kiện hưởng TCTN"

@@ -347,8 +347,10 @@ class Linker:
                 own = [s for s in proposals.get(q.start, ()) if not any(i in taken for i in range(s.start, s.end))]
                 # an item names its own measure when the model found an indicator in it, or a proposal
                 # reads one after its number (``7 cơ sở được [nhắc nhở]``) or names a taxonomy id
+                parent_link = links.get(item.parent) if item is not None and item.parent is not None else None
                 category = item is not None and not item.comment and not (item.named and self._names_own_measure(
-                    item, spans, canonical, strict=item.parent is None)) \
+                    item, spans, canonical, strict=item.parent is None,
+                    parent_measure=parent_link[2] if parent_link else None)) \
                     and not any(s.start >= q.end or features.id_of(s) is not None for s in own)
                 if category and item.parent is None:
                     pass  # a category of a total in another paragraph: no link (links never cross paragraphs)
@@ -440,17 +442,22 @@ class Linker:
             return  # the earlier item names its measure after its number, or no measure of the unit
         q._.link = links[q.start] = (start, end, measure, p)
 
-    def _names_own_measure(self, item: Item, spans: LineSpans, unit: str | None, strict: bool = False) -> bool:
+    def _names_own_measure(self, item: Item, spans: LineSpans, unit: str | None, strict: bool = False,
+                           parent_measure: str | None = None) -> bool:
         """An item's indicator, before its number or after its unit, names its own measure unless
         it names a taxonomy id that does not count in the item's unit: ``hộ nghèo: 11.735 suất
         quà`` and ``24.767 người thuộc hộ nghèo`` are categories of the gifts and of the people.
+        An indicator before the number that names no taxonomy id, in a breakdown of a total whose
+        measure has one (``parent_measure``), is a category of that measure: ``Tuyển sinh ... 33.500
+        người; trong đó trình độ cao đẳng 4.260 người``; after the unit it still names the item's
+        own measure (``trong đó: 10 hồ sơ không đủ điều kiện hưởng TCTN``).
         An item of a total in another paragraph (``strict``) must name an id that counts in its unit."""
-        for start, end in (item.phrase, item.after):
+        for (start, end), after in ((item.phrase, False), (item.after, True)):
             for ind in spans.indicators:
                 if ind.start < end and start < ind.end:
                     if self.taxonomy.identify(ind.text, unit) is not None:
                         return True
-                    return not strict and self._id(ind.text) is None
+                    return not strict and self._id(ind.text) is None and (after or parent_measure is None)
         return not strict
 
     def _id(self, text: str) -> str | None:
