@@ -448,9 +448,10 @@ class Linker:
         it names a taxonomy id that does not count in the item's unit: ``hộ nghèo: 11.735 suất
         quà`` and ``24.767 người thuộc hộ nghèo`` are categories of the gifts and of the people.
         An indicator before the number that names no taxonomy id, in a breakdown of a total whose
-        measure has one (``parent_measure``), is a category of that measure: ``Tuyển sinh ... 33.500
-        người; trong đó trình độ cao đẳng 4.260 người``; after the unit it still names the item's
-        own measure (``trong đó: 10 hồ sơ không đủ điều kiện hưởng TCTN``).
+        measure has one (``parent_measure``), is a category of that measure: ``Đưa lao động đi làm
+        việc ở nước ngoài theo hợp đồng 162 người, trong đó lao động thời vụ tại Hàn Quốc 118
+        người``; after the unit it still names the item's own measure (``trong đó: 10 hồ sơ không
+        đủ điều kiện hưởng TCTN``).
         An item of a total in another paragraph (``strict``) must name an id that counts in its unit."""
         for (start, end), after in ((item.phrase, False), (item.after, True)):
             for ind in spans.indicators:
