@@ -17,6 +17,10 @@ def nlp():
 def proposal(nlp, text: str, number: str) -> str | None:
     doc = nlp(text)
     doc.ents = find_entities(doc)
+    return proposal_in(doc, number)
+
+
+def proposal_in(doc, number: str) -> str | None:
     q = next(e for e in doc.ents if e.text == number)
     span = propose_indicator(q, ClauseIndex(doc), 0)
     return span.text if span is not None else None
@@ -35,6 +39,16 @@ def proposal(nlp, text: str, number: str) -> str | None:
 )
 def test_measure_phrase_is_proposed(nlp, text, number, expected):
     assert proposal(nlp, text, number) == expected
+
+
+def test_an_indicator_later_in_the_clause_does_not_stop_a_proposal(nlp):
+    """Thừa Thiên Huế 2023: ``tổng kinh phí`` is the money's indicator, not the gifts'."""
+    text = ("trên địa bàn tỉnh đã có hơn 62.513 suất quà được trao tặng đến người có công và gia đình người có "
+            "công với tổng kinh phí hơn 18,173 triệu đồng.")
+    doc = nlp(text)
+    doc.ents = [*find_entities(doc), *[doc.char_span(text.index("tổng kinh phí"), text.index("tổng kinh phí") + 13,
+                                                     label="INDICATOR")]]
+    assert proposal_in(doc, "62.513") == "trao tặng"
 
 
 @pytest.mark.parametrize(

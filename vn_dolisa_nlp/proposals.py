@@ -1,7 +1,7 @@
 """Indicator proposals: a phrase for a quantity the model left without an indicator.
 
 The trained ``ner`` finds most ``INDICATOR`` spans, but misses measures it has
-not seen. For every ``QUANTITY`` whose clause holds no ``INDICATOR``, the
+not seen. For every ``QUANTITY`` with no ``INDICATOR`` before it in its clause, the
 component ``vn_dolisa_proposals`` reads the phrase that names the measure from
 the clause, by the patterns of GUIDELINES.md, into
 ``doc.spans["indicator_candidates"]``; the linker takes it when the scorer finds
@@ -80,12 +80,14 @@ class ClauseIndex:
 
 
 def propose_indicators(q: Span, index: ClauseIndex, line_start: int) -> list[Span]:
-    """``INDICATOR`` candidates for quantity ``q`` when its clause has none: the phrase before it
-    and the phrase after its unit, the likelier first (after an existential ``có``, the phrase
-    after: ``toàn tỉnh có 1.485 trường hợp [trẻ em bị tai nạn thương tích]``)."""
+    """``INDICATOR`` candidates for quantity ``q`` when its clause has none before it: the phrase
+    before it and the phrase after its unit, the likelier first (after an existential ``có``,
+    the phrase after: ``toàn tỉnh có 1.485 trường hợp [trẻ em bị tai nạn thương tích]``)."""
     doc = q.doc
     start, end = index.start[q.start], index.end[q.end - 1]
-    if index.indicators[end] - index.indicators[start] > 0 or _skipped(doc, q, start, index, line_start):
+    # an indicator later in the clause may be another number's (``62.513 suất quà được [trao tặng] ...
+    # với tổng kinh phí 18,173 triệu đồng``): the scorer ranks the proposals against it
+    if index.indicators[q.start] - index.indicators[start] > 0 or _skipped(doc, q, start, index, line_start):
         return []
     spans = [_before(doc, q, start), _after(doc, q, end)]
     if _existential(doc, q, start):
@@ -179,7 +181,7 @@ def _trim(doc: Doc, begin: int, end: int) -> tuple[int, int] | None:
 
 class Proposer:
     """Pipeline component: ``doc.spans["indicator_candidates"]``, the proposals (before and
-    after) of every quantity whose clause holds no ``INDICATOR``; a candidate's ``id_`` is its
+    after) of every quantity with no ``INDICATOR`` before it in its clause; a candidate's ``id_`` is its
     quantity's start token. The linker ranks them with the line's indicators."""
 
     def __call__(self, doc: Doc) -> Doc:
