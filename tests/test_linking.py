@@ -29,8 +29,14 @@ def test_a_product_weight_counts_only_where_both_features_hold():
 
 
 def test_the_shipped_scorer_weighs_feature_products(model):
-    scorer = model.get_pipe("vn_dolisa_linker").scorer
-    assert any("*" in name for name in scorer.coef) and model.get_pipe("vn_dolisa_linker").threshold == 0.5
+    from pathlib import Path
+
+    from spacy.util import load_config
+
+    config = load_config(Path(__file__).parents[1] / "configs" / "pipeline.cfg", interpolate=False)
+    linker = model.get_pipe("vn_dolisa_linker")
+    assert any("*" in name for name in linker.scorer.coef)
+    assert linker.threshold == config["components"]["vn_dolisa_linker"]["threshold"]
 
 
 def test_features_read_the_marks_between(model):

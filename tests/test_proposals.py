@@ -95,11 +95,12 @@ def test_a_proposal_before_cho_links_where_no_entity_names_the_measure():
     rec = next(r for r in doc._.records if r["quantity_text"] == "1200")
     assert rec["indicator_text"] == "Tập huấn phòng ngừa mại dâm"
     linker = nlp.get_pipe("vn_dolisa_linker")
-    assert linker.scorer.coef["proposed_cho"] > 0
     q = next(e for e in doc.ents if e.text == "1200")
     proposal = doc.spans["indicator_candidates"][0]
     feats = PairFeatures(doc, linker.taxonomy)(q, proposal, LineSpans(0, [], [q]), None, None, proposed=True)
     assert feats["proposed_cho"] == 1.0 and feats["cho_before_q"] == 1.0
+    without_cho = {**feats, "proposed_cho": 0.0, "cho_before_q": 0.0}
+    assert linker.scorer.probability(feats) > linker.scorer.probability(without_cho)
     doc = nlp("Trong năm đã cấp thẻ bảo hiểm y tế với 42.163 người.")
     q = next(e for e in doc.ents if e.text == "42.163")
     proposal = next(s for s in doc.spans["indicator_candidates"] if int(s.id_) == q.start)
