@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
+import spacy
+from spacy.util import load_config
 
 from vn_dolisa_nlp.layout import ents_by_line, lines_of
 from vn_dolisa_nlp.linking import LineSpans, LinkScorer, PairFeatures, UnitIndex
@@ -29,10 +32,6 @@ def test_a_product_weight_counts_only_where_both_features_hold():
 
 
 def test_the_shipped_scorer_weighs_feature_products(model):
-    from pathlib import Path
-
-    from spacy.util import load_config
-
     config = load_config(Path(__file__).parents[1] / "configs" / "pipeline.cfg", interpolate=False)
     linker = model.get_pipe("vn_dolisa_linker")
     assert any("*" in name for name in linker.scorer.coef)
@@ -102,7 +101,6 @@ def test_indicators_no_number_measures_leave_the_entities(model):
 
 
 def test_unlinked_indicators_stay_when_asked(model):
-    import spacy
     keep = spacy.load("vi_dolisa_sm", config={"components": {"vn_dolisa_linker": {"drop_unlinked": False}}})
     dropped = {e.text for e in model(UNMEASURED).ents if e.label_ == "INDICATOR"}
     kept = {e.text for e in keep(UNMEASURED).ents if e.label_ == "INDICATOR"}

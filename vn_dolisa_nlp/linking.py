@@ -113,7 +113,7 @@ class PairFeatures:
         """Whether the full stop at token ``i`` ends its sentence: the next word (past spaces,
         closing brackets and footnote marks) starts another one."""
         doc, j = self.doc, i + 1
-        while j < len(doc) and (doc[j].is_space or not is_sentence_word(doc[j].text)):
+        while j < len(doc) and not is_sentence_word(doc[j].text):
             j += 1
         return j >= len(doc) or self._sent[j] != self._sent[i]
 

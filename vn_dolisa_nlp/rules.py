@@ -176,7 +176,7 @@ def _organisations(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
     level it serves (``Thanh tra tỉnh``, ``UBND xã``), and the place's name after that level
     (``Sở Nội vụ tỉnh Lâm Đồng``, ``UBND phường Tam Kỳ``, ``Ủy ban nhân dân đặc khu Côn Đảo``)."""
     n, next_free = len(doc), 0
-    heads = np.flatnonzero(hash_mask(doc.doc.to_array("NORM"), doc.doc, _ORG_HEADS)).tolist() if n else []
+    heads = np.flatnonzero(hash_mask(doc.doc.to_array("NORM"), doc.doc, _ORG_HEADS)).tolist()
     for i in heads:
         if i < next_free or i in taken or not doc[i].text[:1].isupper():
             continue
