@@ -84,6 +84,9 @@ WHOLE = [
     ("Hàn Quốc 40 người; Nhật Bản 127 người; Đài Loan 93 người", "Nhật Bản"),
     ("Hàn Quốc 40 người; Nhật Bản 127 người; Đài Loan 93 người", "Đài Loan"),
     ("Tỉnh Bà Rịa - Vũng Tàu", "Vũng Tàu"),
+    # headings in capitals join as the same words in lower case do (Cao Bằng, TTH)
+    ("II. CHỈ TIÊU CHỦ YẾU", "CHỈ TIÊU"),
+    ("I. MỤC TIÊU, CHỈ TIÊU", "CHỈ TIÊU"),
 ]
 
 

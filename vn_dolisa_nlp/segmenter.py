@@ -83,8 +83,12 @@ class Segmenter:
         and convert faster.
         """
         n = len(pieces)
-        title = [p.istitle() for p in pieces]
         upper = [p.isupper() for p in pieces]
+        # a heading in capitals (``CHỈ TIÊU CHỦ YẾU``) is read as the same words in lower case:
+        # pyvi's model saw capitals mostly in names and abbreviations, and splits such runs
+        shouted = [u and (i > 0 and upper[i - 1] or i < n - 1 and upper[i + 1]) for i, u in enumerate(upper)]
+        upper = [u and not s for u, s in zip(upper, shouted)]
+        title = [p.istitle() and not s for p, s in zip(pieces, shouted)]
         bi = [i > 0 and f"{lowered[i - 1]} {lowered[i]}" in self._bi for i in range(n)]
         tri = [i > 1 and f"{lowered[i - 2]} {lowered[i - 1]} {lowered[i]}" in self._tri for i in range(n)]
         feats = []
