@@ -6,17 +6,23 @@ the scope before it gets there. Before the cues, the structure of the text decid
 
 - a table cell takes the kind of its column (``KH 2024`` -> ``target``, ``TH 2024``
   -> ``value``, ``% so KH`` -> ``plan_ratio``, ``So sánh cùng kỳ`` -> ``change``);
-- the ``Y`` of an ``X/Y`` pair (``đạt 96/1.000 người``, ``15/17 chỉ tiêu``) is a ``target``.
+- the ``Y`` of an ``X/Y`` pair of achieved against planned (``đạt 96/1.000 người``, ``15/17 chỉ
+  tiêu``, ``tuyển sinh 5.420/11.000 người``) is a ``target``, and a percentage after it that is
+  ``X/Y`` (``đạt 49,27%``) a ``plan_ratio``;
+- ``từ 4% trở lên`` is a floor set in advance: a ``target``.
 
 Then the first cue (in :data:`CUES` order) that reaches the number decides its kind:
 
-- ``đạt 124,27% KH``, ``đạt 110,08% kế hoạch``, ``bằng 140,56% chỉ tiêu giao`` -> ``plan_ratio``
+- ``đạt 124,27% KH``, ``đạt 110,08% kế hoạch``, ``bằng 140,56% chỉ tiêu giao``, ``đạt 103,3% chỉ tiêu``,
+  ``vượt kế hoạch (119,5%)`` -> ``plan_ratio``
   (a percentage only: ``ban hành 02 kế hoạch`` counts plans; and not when a change verb stands
   right before the number: ``tăng 5% so với kế hoạch``);
 - a section of plans for the coming year, or the scope of a target lead
   (:func:`target_scopes`: ``Chỉ tiêu năm 2024: ...; ...``, ``phấn đấu ...; ...``) -> ``target``,
   planned changes included (``giảm tỷ lệ hộ nghèo 2%``);
-- ``tăng 6,3% so với cùng kỳ``, ``giảm 5.784 hộ``, ``bằng 95% so với cùng kỳ``, ``gấp 4 lần``
+- the plan beside a result, ``(kế hoạch 48,5%)`` -> ``target``;
+- ``tăng 6,3% so với cùng kỳ``, ``giảm 5.784 hộ``, ``bằng 95% so với cùng kỳ``, ``gấp 4 lần``, ``cao hơn
+  cùng kỳ 17%``
   -> ``change`` (``increase`` / ``decrease``); ``giảm còn 5,18%`` and the ``từ`` of ``giảm từ 43,89% xuống
   còn 22,08%`` are levels -> ``value``;
 - ``chỉ tiêu``, ``mục tiêu``, ``phấn đấu``, ``dự kiến`` before it in its clause -> ``target``;
@@ -50,6 +56,11 @@ _LEAD_REACH = 12  # tokens between a lead word and its colon
 # X/Y pairs: the verbs and units of achieved against planned (is_pair_target)
 _ACHIEVED = frozenset({"đạt", "hoàn thành", "vượt", "thực hiện", "được", "giải quyết"})
 _PLANNED_UNITS = frozenset({"chỉ tiêu", "căn", "căn nhà", "hộ", "nhà"})
+# units of a measure planned in advance: after its indicator, ``X/Y`` of these is achieved against
+# planned (``tuyển sinh 5.420/11.000 người``, ``giải ngân 38,6/45,2 tỷ đồng``)
+_FLOW_UNITS = frozenset({"lao động", "người", "lượt người", "lượt lao động", "học viên", "tỷ", "tỷ đồng", "triệu",
+                         "triệu đồng"})
+_BEFORE_PAIR = frozenset({"cho", "là", "được"})  # words between an indicator and its X/Y
 
 
 @dataclass(frozen=True)
@@ -71,16 +82,12 @@ class Cue:
     def reaches(self, before: list[str], after: list[str]) -> bool:
         if self.percent and not (after and after[0].startswith("%")):
             return False
-        window = after[:self.scope] if self.side == "after" else before[:self.scope]
-        hit = False
-        for word in window:
-            if word in self.ends:
-                break
-            if word in self.words:
-                hit = True
-                break
-        if not hit and self.phrases:  # a phrase may end one word past the scope
-            text = " ".join((after if self.side == "after" else before)[:self.scope + 1])
+        words = after if self.side == "after" else before  # nearest first
+        reach = next((k for k, word in enumerate(words) if word in self.ends), len(words))
+        words = words[:reach]  # an end word closes the scope, for words and phrases alike
+        hit = any(word in self.words for word in words[:self.scope])
+        if not hit and self.phrases:  # a phrase may end one word past the scope; read in text order
+            text = " ".join(words[:self.scope + 1] if self.side == "after" else words[self.scope::-1])
             hit = any(p in text for p in self.phrases)
         if hit and self.needs_after:
             text = " ".join(after)
@@ -93,13 +100,24 @@ class Cue:
 
 TARGET_SCOPE = "target_scope"  # stands for the context: a plan section or a target lead's scope
 CUES: tuple[Cue | str, ...] = (
-    Cue("plan_ratio", frozenset({"kh", "kế hoạch", "kế hoạch năm", "chỉ tiêu kế hoạch", "chỉ tiêu giao"}), "after", 3,
+    Cue("plan_ratio", frozenset({"kh", "kế hoạch", "kế hoạch năm", "chỉ tiêu", "chỉ tiêu kế hoạch", "chỉ tiêu giao"}),
+        "after", 3,
         phrases=("so với kế hoạch", "so với kh", "so với chỉ tiêu", "so kh", "chỉ tiêu giao"),
-        unless_before=_UP | _DOWN, unless_also=frozenset({"đạt", "vượt", "bằng"}), percent=True),
+        unless_before=_UP | _DOWN, unless_also=frozenset({"đạt", "vượt", "bằng"}), percent=True,
+        ends=frozenset({"("})),  # ``đạt 50% (kế hoạch 48,5%)``: the bracket gives the plan, 50% is a level
+    # ``vượt kế hoạch (119,5%)``, ``vượt kế hoạch cả năm (105,7%)``
+    Cue("plan_ratio", frozenset(), "before", 4, percent=True,
+        phrases=("vượt kế hoạch", "vượt chỉ tiêu", "đạt kế hoạch", "bằng kế hoạch")),
     TARGET_SCOPE,
+    # the plan beside a result: ``đạt 50% (kế hoạch 48,5%)``, ``11 người (kế hoạch 15 người)``
+    Cue("target", frozenset({"kế hoạch", "kh", "kế hoạch năm", "kế hoạch giao"}), "before", 1,
+        unless_before=frozenset({"vượt", "đạt", "bằng", "so với", "so", "hoàn thành"})),
     Cue("change", _UP | {"gấp"}, "before", 4, ends=_LEVEL | _DOWN, direction="increase"),
     Cue("change", _DOWN, "before", 4, ends=_LEVEL | _UP, direction="decrease"),
     Cue("change", frozenset({"bằng"}), "before", 2, needs_after=("so với", "so cùng kỳ")),
+    # comparatives: ``cao hơn 35% so với cùng kỳ``, ``thấp hơn cùng kỳ 17%``
+    Cue("change", frozenset(), "before", 4, phrases=("cao hơn", "nhiều hơn"), direction="increase"),
+    Cue("change", frozenset(), "before", 4, phrases=("thấp hơn", "ít hơn"), direction="decrease"),
     Cue("target", _TARGET_WORDS, "before", 12),
 )
 
@@ -235,7 +253,7 @@ def is_pair_target(q: Span) -> bool:
     x_start = q.start - 2
     while x_start > 0 and doc[x_start].ent_iob_ == "I":
         x_start -= 1
-    x, y = Span(doc, x_start, q.start - 1)._.value, q._.value
+    x, y = Span(doc, x_start, q.start - 1, label="QUANTITY")._.value, q._.value
     if x is not None and y is not None and x > y:
         return True
     unit_end = q.end
@@ -247,7 +265,34 @@ def is_pair_target(q: Span) -> bool:
     k = x_start - 1
     while k >= 0 and doc[k].norm_ in QUALIFIERS:
         k -= 1
-    return k >= 0 and doc[k].norm_ in _ACHIEVED
+    if k >= 0 and doc[k].norm_ in _ACHIEVED:
+        return True
+    while k >= 0 and doc[k].norm_ in _BEFORE_PAIR:
+        k -= 1
+    return unit in _FLOW_UNITS and k >= 0 and doc[k].ent_type_ == "INDICATOR"
+
+
+def is_pair_ratio(q: Span) -> bool:
+    """``q`` is a percentage that is ``X/Y`` of a pair of achieved against planned before it in
+    its clause: ``tuyển sinh 5.420/11.000 người, đạt 49,27%`` (a ratio to plan)."""
+    doc, p = q.doc, q._.value
+    if p is None or q.end >= len(doc) or not doc[q.end].text.startswith("%"):
+        return False
+    for i in range(q.start - 1, max(q.start - 16, 1), -1):
+        t = doc[i]
+        if t.text in _STOP or t.text == ";":
+            return False
+        if t.text == "/" and doc[i - 1].ent_type_ == "QUANTITY" and doc[i + 1].ent_type_ == "QUANTITY":
+            y_end = i + 2
+            while y_end < len(doc) and doc[y_end].ent_iob_ == "I":
+                y_end += 1
+            y = Span(doc, i + 1, y_end, label="QUANTITY")
+            x_start = i - 1
+            while x_start > 0 and doc[x_start].ent_iob_ == "I":
+                x_start -= 1
+            x, total = Span(doc, x_start, i, label="QUANTITY")._.value, y._.value
+            return bool(x is not None and total and is_pair_target(y) and abs(100 * x / total - p) < 0.6)
+    return False
 
 
 def kind_of(q: Span, in_plan_section: bool = False, column: str | None = None) -> tuple[str, str | None]:
@@ -260,7 +305,11 @@ def kind_of(q: Span, in_plan_section: bool = False, column: str | None = None) -
         return column, None
     if is_pair_target(q):
         return "target", None
+    if is_pair_ratio(q):
+        return "plan_ratio", None
     before, after = _clause_before(q, 12), _after(q)
+    if before[:1] == ["từ"] and "trở lên" in " ".join(after[:4]):
+        return "target", None  # a floor set in advance: ``giảm tỷ lệ hộ nghèo từ 4% trở lên``
     if before[:1] == ["từ"] and _TO_LEVEL.intersection(_after(q, 9)):
         return "value", None  # the level a change starts from
     for cue in CUES:
