@@ -120,6 +120,21 @@ def test_a_figure_that_follows_a_number_takes_its_indicator(model):
     assert links["105,26"] == links["20,98"] == links["1.159"] == "cai nghiện ma túy"
 
 
+def test_items_that_open_with_their_number_share_the_verb_of_the_list(model):
+    """Cao Bằng 2021: the items after the first count more procedures announced."""
+    text = ("Trình Ủy ban nhân dân tỉnh công bố 03 thủ tục hành chính mới ban hành; 11 TTHC sửa đổi, bổ sung; "
+            "02 TTHC bị bãi bỏ trong lĩnh vực việc làm, người có công.")
+    links = {r["quantity_text"]: r["indicator_text"] for r in model(text)._.records}
+    assert links == {"03": "công bố", "11": "công bố", "02": "công bố"}
+
+
+def test_an_item_of_another_unit_does_not_share_the_verb_of_the_list(model):
+    """Phú Yên (Đông Hòa) 2022, written dev report: a share, then communes counted."""
+    text = "- Tỷ lệ trẻ em có hoàn cảnh đặc biệt trên địa bàn là 1,45%; 07/10 xã, phường đạt tiêu chuẩn phù hợp với trẻ em."
+    links = {r["quantity_text"]: r["indicator_text"] for r in model(text)._.records}
+    assert links.get("07") != links["1,45"]
+
+
 def test_a_table_cells_full_stop_does_not_part_it_from_its_value(model):
     """Thừa Thiên Huế 2023, table of targets: the indicator cell ends with a full stop."""
     row = ("| 11 | Tỷ trọng người nghiện ma túy tham gia cai nghiện ma túy tự nguyện tại gia đình, cộng đồng, "

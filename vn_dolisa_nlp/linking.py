@@ -50,6 +50,8 @@ _PAIR_MARKS = {"/", "-", "–"}
 # 20,98%``; ``đạt 110,08% KH năm, tăng (1,09%)``
 _FOLLOW_ON = frozenset({",", "(", "đạt", "bằng", "chiếm", "tăng", "giảm", "còn", "giảm còn", "ước đạt", "hơn",
                         "gần", "trên", "khoảng", "kh", "kế hoạch", "/", "năm"})
+# what may stand between a ``;`` and the number that opens the item (_carry_list_head)
+_ITEM_OPENERS = frozenset({"và", "-", "+", "–", *QUALIFIERS})
 MODEL_FILE = "link_model.json"
 TAXONOMY_FILE = "indicators.json"
 
@@ -374,6 +376,9 @@ class Linker:
                                                      self.taxonomy.identify(best.text, canonical), p)
                 if q.start not in links and previous is not None:
                     self._follow_on(q, previous, links, units, features, canonical)
+                if q.start not in links and previous is not None and item is None \
+                        and canonical is not None and canonical == canonical_unit(previous):
+                    self._carry_list_head(q, previous, links, features, canonical)
                 previous = q
                 if item is None and canonical is not None:
                     self._carry_list_measure(q, canonical, linked_by_unit.get(canonical), links, spans, features)
@@ -413,6 +418,21 @@ class Linker:
         if all(t.norm_.lower() in _FOLLOW_ON for t in q.doc[start:q.start]):
             s, e, _, p = link
             q._.link = links[q.start] = (s, e, self.taxonomy.identify(q.doc[s:e].text, unit), p)
+
+    def _carry_list_head(self, q: Span, previous: Span, links: dict[int, tuple], features: PairFeatures,
+                         unit: str | None) -> None:
+        """An unlinked number of the unit of the item before it, that opens a ``;``-item right after
+        the ``;``, shares the verb that heads the list when the item before was linked to that verb:
+        ``công bố 03 thủ tục hành chính mới ban hành; 11 TTHC sửa đổi, bổ sung; 02 TTHC bị bãi bỏ``
+        (Cao Bằng 2021)."""
+        link = links.get(previous.start)
+        if link is None or link[1] > previous.start or not features.same_sentence(previous.start, q.start):
+            return  # the earlier item names its measure after its number, or no link
+        semicolon = features.last_mark("semicolon", q.start)
+        if semicolon < previous.end or any(t.norm_ not in _ITEM_OPENERS for t in q.doc[semicolon + 1:q.start]):
+            return
+        s, e, _, p = link
+        q._.link = links[q.start] = (s, e, self.taxonomy.identify(q.doc[s:e].text, unit), p)
 
     def _carry_list_measure(self, q: Span, unit: str, head: Span | None, links: dict[int, tuple],
                             spans: LineSpans, features: PairFeatures) -> None:
