@@ -104,3 +104,13 @@ def test_an_item_named_after_its_unit_links_to_its_own_phrase_not_its_total(mode
     assert total["indicator_text"] == "Giải quyết việc làm"
     assert item["indicator_text"] == "đi làm việc ở nước ngoài theo hợp đồng"
     assert item["parent"] == total["id"]
+
+
+def test_a_training_level_is_a_category_even_when_read_as_an_indicator(model):
+    """Nam Định 2021 (written dev report): the ner reads `trình độ cao đẳng` as an indicator; a
+    training level is still only a category of the enrolment (SPEC v2 section 3)."""
+    text = ("c) Giáo dục nghề nghiệp: Tuyển sinh ước đạt 33.500 người, đạt 98,5 % KH; trong đó trình độ cao đẳng "
+            "4.260 người, trung cấp 5.870 người, sơ cấp và dưới 03 tháng 23.370 người.")
+    records = {r["quantity_text"]: r for r in model(text)._.records}
+    for n, level in (("4.260", "cao đẳng"), ("5.870", "trung cấp")):
+        assert records[n]["indicator_text"] == "Tuyển sinh" and records[n]["breakdown"] == level

@@ -31,7 +31,7 @@ from .layout import ents_by_line, hash_mask, lines_of
 from .proposals import CANDIDATES
 from .sentences import is_sentence_word
 from .taxonomy import Taxonomy, default_taxonomy
-from .vocabulary import EXISTENTIAL, QUALIFIERS
+from .vocabulary import CATEGORY_WORDS, EXISTENTIAL, QUALIFIERS
 
 FEATURES = (
     "bias", "before", "after", "log_dist", "same_sentence", "nearest_before", "nearest_after",
@@ -350,7 +350,8 @@ class Linker:
                 # an item names its own measure when the model found an indicator in it, or a proposal
                 # reads one after its number (``7 cơ sở được [nhắc nhở]``) or names a taxonomy id
                 parent_link = links.get(item.parent) if item is not None and item.parent is not None else None
-                category = item is not None and not item.comment and not (item.named and self._names_own_measure(
+                category = item is not None and not item.comment and _only_a_category(doc, item) or \
+                    item is not None and not item.comment and not (item.named and self._names_own_measure(
                     item, spans, canonical, strict=item.parent is None,
                     parent_measure=parent_link[2] if parent_link else None)) \
                     and not any(s.start >= q.end or features.id_of(s) is not None for s in own)
@@ -526,6 +527,14 @@ class Linker:
         self.initialize(link_model=srsly.read_json(model) if model.exists() else None,
                         taxonomy=srsly.read_json(taxonomy) if taxonomy.exists() else None)
         return self
+
+
+def _only_a_category(doc: Doc, item: Item) -> bool:
+    """The item's phrase names nothing but a training level or a sex: ``trong đó trình độ cao đẳng
+    4.260 người, trung cấp 5.870 người`` (SPEC v2 section 3), whatever the ner or a proposal reads in it."""
+    start, end = item.phrase
+    words = [t.norm_ for t in doc[start:end] if t.ent_type_ not in ("QUANTITY", "UNIT")]
+    return bool(words) and all(w in CATEGORY_WORDS for w in words)
 
 
 @Language.factory("vn_dolisa_linker",

@@ -49,6 +49,11 @@ CHANGE_DOWN = frozenset({"giảm", "giảm thêm", "giảm được"})
 # ``có`` and its forms: a number after them is counted, its measure named after its unit.
 EXISTENTIAL = frozenset({"có", "hiện có", "đã có", "đang có", "còn có"})
 
+# words of a breakdown item that only names a category of its total's measure (SPEC v2 section 3):
+# training levels and sexes (``trong đó trình độ cao đẳng 4.260 người, trung cấp 5.870 người``)
+CATEGORY_WORDS = frozenset({"cao đẳng", "trung cấp", "sơ cấp", "dưới", "dưới 3 tháng", "nam", "nữ", "lao động nữ",
+                            "đào tạo thường xuyên", "trình độ", "và", ",", "-"})
+
 TIME_UNIT_WORDS = frozenset({"năm", "tháng", "ngày", "quý", "tuần"})  # written units of time
 TIME_UNITS = frozenset({"year", "month", "day"})  # canonical units of time (units.py)
 
