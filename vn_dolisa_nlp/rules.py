@@ -21,7 +21,7 @@ from itertools import pairwise
 import numpy as np
 from spacy.language import Language
 from spacy.pipeline.span_ruler import prioritize_existing_ents_filter
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .layout import hash_mask, lines_of
@@ -154,20 +154,26 @@ def find_entities(doc: Doc, labels: Iterable[str] = LABELS, province: str | None
 
 
 class TokenView:
-    """A ``Doc`` whose tokens are made once: the rules read ``doc[i]`` many times per token."""
+    """A ``Doc`` whose tokens are made once, when first read: the rules read ``doc[i]`` many
+    times around a few tokens (numbers, heads of names), and never most of the others."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.tokens = list(doc)
+        self.tokens: list[Token | None] = [None] * len(doc)
 
     def __len__(self) -> int:
         return len(self.tokens)
 
     def __iter__(self):
-        return iter(self.tokens)
+        return (self[i] for i in range(len(self.tokens)))
 
     def __getitem__(self, i):
-        return self.tokens[i] if isinstance(i, int) else self.doc[i]
+        if not isinstance(i, int):
+            return self.doc[i]
+        token = self.tokens[i]
+        if token is None:
+            token = self.tokens[i] = self.doc[i]
+        return token
 
 
 def _organisations(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
