@@ -23,7 +23,7 @@ from .dataframe import to_dataframe
 from .reading import as_path, read, with_pages
 from .visualization import render
 
-__version__ = "0.3.2"
+__version__ = "0.3.3"
 __all__ = ["blank", "load", "nlp", "process", "extract", "to_dataframe", "render", "__version__"]
 
 MODEL = "vi_dolisa_sm"
