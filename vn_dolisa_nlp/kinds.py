@@ -280,7 +280,7 @@ def is_pair_ratio(q: Span) -> bool:
         return False
     for i in range(q.start - 1, max(q.start - 16, 1), -1):
         t = doc[i]
-        if t.text in _STOP or t.text == ";":
+        if t.text in _STOP:
             return False
         if t.text == "/" and doc[i - 1].ent_type_ == "QUANTITY" and doc[i + 1].ent_type_ == "QUANTITY":
             y_end = i + 2

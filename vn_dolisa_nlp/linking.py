@@ -350,11 +350,10 @@ class Linker:
                 # an item names its own measure when the model found an indicator in it, or a proposal
                 # reads one after its number (``7 cơ sở được [nhắc nhở]``) or names a taxonomy id
                 parent_link = links.get(item.parent) if item is not None and item.parent is not None else None
-                category = item is not None and not item.comment and _only_a_category(doc, item) or \
-                    item is not None and not item.comment and not (item.named and self._names_own_measure(
-                    item, spans, canonical, strict=item.parent is None,
-                    parent_measure=parent_link[2] if parent_link else None)) \
-                    and not any(s.start >= q.end or features.id_of(s) is not None for s in own)
+                category = item is not None and not item.comment and (_only_a_category(doc, item) or not (
+                    item.named and self._names_own_measure(item, spans, canonical, strict=item.parent is None,
+                                                           parent_measure=parent_link[2] if parent_link else None))
+                    and not any(s.start >= q.end or features.id_of(s) is not None for s in own))
                 if category and item.parent is None:
                     pass  # a category of a total in another paragraph: no link (links never cross paragraphs)
                 elif category and links.get(item.parent) is not None:
