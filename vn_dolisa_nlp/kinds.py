@@ -250,10 +250,8 @@ def is_pair_target(q: Span) -> bool:
     doc = q.doc
     if not (q.start >= 2 and doc[q.start - 1].text == "/" and doc[q.start - 2].ent_type_ == "QUANTITY"):
         return False
-    x_start = q.start - 2
-    while x_start > 0 and doc[x_start].ent_iob_ == "I":
-        x_start -= 1
-    x, y = Span(doc, x_start, q.start - 1, label="QUANTITY")._.value, q._.value
+    x_span = _quantity_ending_at(doc, q.start - 1)
+    x, y, x_start = x_span._.value, q._.value, x_span.start
     if x is not None and y is not None and x > y:
         return True
     unit_end = q.end
@@ -287,12 +285,17 @@ def is_pair_ratio(q: Span) -> bool:
             while y_end < len(doc) and doc[y_end].ent_iob_ == "I":
                 y_end += 1
             y = Span(doc, i + 1, y_end, label="QUANTITY")
-            x_start = i - 1
-            while x_start > 0 and doc[x_start].ent_iob_ == "I":
-                x_start -= 1
-            x, total = Span(doc, x_start, i, label="QUANTITY")._.value, y._.value
+            x, total = _quantity_ending_at(doc, i)._.value, y._.value
             return bool(x is not None and total and is_pair_target(y) and abs(100 * x / total - p) < 0.6)
     return False
+
+
+def _quantity_ending_at(doc, end: int) -> Span:
+    """The ``QUANTITY`` whose last token is ``end - 1`` (the ``X`` before the ``/`` of a pair)."""
+    start = end - 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return Span(doc, start, end, label="QUANTITY")
 
 
 def kind_of(q: Span, in_plan_section: bool = False, column: str | None = None) -> tuple[str, str | None]:

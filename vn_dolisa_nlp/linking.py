@@ -358,8 +358,7 @@ class Linker:
                     pass  # a category of a total in another paragraph: no link (links never cross paragraphs)
                 elif category and links.get(item.parent) is not None:
                     # a category of the total's measure: the total's indicator (SPEC v2 section 3)
-                    start, end, _, p = links[item.parent]
-                    q._.link = links[q.start] = (start, end, self.taxonomy.identify(doc[start:end].text, canonical), p)
+                    self._share(q, links[item.parent], links, canonical)
                 else:
                     best, p = None, None
                     if item is not None and not category and not item.comment and item.parent is not None:
@@ -416,8 +415,7 @@ class Linker:
         if start >= q.start or q.start - start > 6:
             return
         if all(t.norm_.lower() in _FOLLOW_ON for t in q.doc[start:q.start]):
-            s, e, _, p = link
-            q._.link = links[q.start] = (s, e, self.taxonomy.identify(q.doc[s:e].text, unit), p)
+            self._share(q, link, links, unit)
 
     def _carry_list_head(self, q: Span, previous: Span, links: dict[int, tuple], features: PairFeatures,
                          unit: str | None) -> None:
@@ -431,6 +429,10 @@ class Linker:
         semicolon = features.last_mark("semicolon", q.start)
         if semicolon < previous.end or any(t.norm_ not in _ITEM_OPENERS for t in q.doc[semicolon + 1:q.start]):
             return
+        self._share(q, link, links, unit)
+
+    def _share(self, q: Span, link: tuple, links: dict[int, tuple], unit: str | None) -> None:
+        """``q`` takes the indicator of another number's ``link``, with the id it names in ``q``'s unit."""
         s, e, _, p = link
         q._.link = links[q.start] = (s, e, self.taxonomy.identify(q.doc[s:e].text, unit), p)
 
